@@ -1,0 +1,28 @@
+// The production server as deployed: one port serving the app, the API and socket.io.
+import { expect, test } from "@playwright/test";
+import { io } from "socket.io-client";
+
+test("health reports ok on the embedded database", async ({ request }) => {
+  const res = await request.get("/api/v1/health");
+  expect(res.status()).toBe(200);
+  expect(await res.json()).toMatchObject({ status: "ok", db: "pglite", queue: "inline", version: expect.any(String) });
+});
+
+test("socket.io answers on the same port as the pages", async ({ baseURL }) => {
+  const socket = io(baseURL!, { path: "/socket.io", transports: ["websocket"], reconnection: false });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      socket.once("connect", resolve);
+      socket.once("connect_error", reject);
+    });
+    expect(await socket.emitWithAck("subscribe", { run_id: "any" })).toEqual({ ok: true });
+  } finally {
+    socket.close();
+  }
+});
+
+test("an unknown page shows the not-found page, not a crash", async ({ page }) => {
+  const res = await page.goto("/no/such/page");
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+});

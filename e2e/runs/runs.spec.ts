@@ -1,0 +1,62 @@
+// The run list before any run exists: a clear empty state, and filters that
+// live in the URL without breaking anything.
+import { expect, test } from "@playwright/test";
+import { failOnPageErrors, screenshot } from "../segments/support";
+
+test("runs page shows the empty state", async ({ page }) => {
+  const noErrors = failOnPageErrors(page);
+  await page.goto("/runs");
+  await expect(page.getByRole("heading", { name: "Runs", level: 1 })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Runs" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByText("No runs yet")).toBeVisible();
+  await expect(page.getByText(/Runs appear here when you run a segment\./)).toBeVisible();
+  await screenshot(page, "runs-empty");
+  noErrors();
+});
+
+test("status and segment filters update the URL and can be cleared", async ({ page }) => {
+  const noErrors = failOnPageErrors(page);
+  await page.goto("/runs");
+  const status = page.getByLabel("Status");
+  const segment = page.getByLabel("Segment");
+  await expect(segment.locator("option", { hasText: "Article writer" })).toHaveCount(1);
+
+  await status.selectOption("failed");
+  await expect(page).toHaveURL(/[?&]status=failed/);
+  await expect(page.getByText("No runs match these filters")).toBeVisible();
+
+  await segment.selectOption({ label: "Article writer" });
+  await expect(page).toHaveURL(/[?&]segment=article-writer/);
+  await expect(page).toHaveURL(/[?&]status=failed/);
+  await expect(page.getByText("No runs match these filters")).toBeVisible();
+
+  await page.reload();
+  await expect(status).toHaveValue("failed");
+  await expect(segment).toHaveValue("article-writer");
+
+  await page.getByRole("button", { name: "Clear filters" }).first().click();
+  await expect(page).toHaveURL("/runs");
+  await expect(status).toHaveValue("");
+  await expect(page.getByText("No runs yet")).toBeVisible();
+  noErrors();
+});
+
+test("unknown filter values in the URL are ignored", async ({ page }) => {
+  const noErrors = failOnPageErrors(page);
+  await page.goto("/runs?status=bogus&segment=no-such-segment");
+  await expect(page.getByLabel("Status")).toHaveValue("");
+  await expect(page.getByLabel("Segment")).toHaveValue("no-such-segment");
+  await expect(page.getByText("No runs match these filters")).toBeVisible();
+  noErrors();
+});
+
+test("the top bar navigates between segments and runs", async ({ page }) => {
+  await page.goto("/runs");
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await nav.getByRole("link", { name: "Segments" }).click();
+  await expect(page).toHaveURL("/");
+  await expect(page.getByRole("heading", { name: "Segments", level: 1 })).toBeVisible();
+  await nav.getByRole("link", { name: "Runs" }).click();
+  await expect(page).toHaveURL("/runs");
+  await expect(page.getByRole("heading", { name: "Runs", level: 1 })).toBeVisible();
+});

@@ -1,0 +1,47 @@
+// Creating a segment from the list lands in its editor, and it stays created.
+import { slugify } from "../../src/shared/segment/slug";
+import { expect, test } from "@playwright/test";
+import { failOnPageErrors, screenshot, segmentRow, uniqueName } from "./support";
+
+test("create from the list dialog, land on the editor, and find it again after a reload", async ({ page }) => {
+  const noErrors = failOnPageErrors(page);
+  const name = uniqueName("E2E created");
+  const id = slugify(name);
+  await page.goto("/");
+
+  await page.getByRole("button", { name: "New segment" }).first().click();
+  const dialog = page.getByRole("dialog", { name: "New segment" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel("Name")).toBeFocused();
+  await dialog.getByLabel("Name").fill(name);
+  await expect(dialog.getByTestId("segment-id-preview")).toHaveText(id);
+  await dialog.getByLabel("Description").fill("Made by the create e2e test");
+  await dialog.getByLabel("Name").press("Enter");
+
+  await expect(page).toHaveURL(`/segments/${id}`);
+  await expect(page.locator(".react-flow")).toBeVisible();
+
+  await page.goBack();
+  await expect(page).toHaveURL("/");
+  await page.reload();
+  const row = segmentRow(page, name);
+  await expect(row).toBeVisible();
+  await expect(row).toContainText(id);
+  await expect(row).toContainText("Made by the create e2e test");
+
+  await row.getByRole("link", { name }).click();
+  await expect(page).toHaveURL(`/segments/${id}`);
+  await expect(page.locator(".react-flow")).toBeVisible();
+  noErrors();
+});
+
+test("opening a seeded example shows its steps on the canvas", async ({ page }) => {
+  await page.goto("/");
+  await segmentRow(page, "Article writer").getByRole("link", { name: "Article writer" }).click();
+  await expect(page).toHaveURL("/segments/article-writer");
+  const canvas = page.locator(".react-flow");
+  await expect(canvas).toBeVisible();
+  await expect(canvas.getByText("Research", { exact: true })).toBeVisible();
+  await expect(canvas.getByText("Draft article", { exact: true })).toBeVisible();
+  await screenshot(page, "segments-editor-article-writer");
+});

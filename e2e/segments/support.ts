@@ -1,0 +1,54 @@
+// Helpers for the segment and run list specs: seeding through the API,
+// finding table rows, and screenshots people look at.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const fallbackDir = path.resolve(here, "../.output/screenshots");
+
+/** A name no other test run uses. */
+export function uniqueName(prefix: string): string {
+  return `${prefix} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+}
+
+type SegmentSummary = { segment_id: string; name: string };
+
+/** Creates a segment through the tRPC endpoint the UI uses. */
+export async function createSegment(request: APIRequestContext, name: string): Promise<SegmentSummary> {
+  const res = await request.post("/api/trpc/segments.create", { data: { name } });
+  expect(res.ok(), await res.text()).toBe(true);
+  return ((await res.json()) as { result: { data: SegmentSummary } }).result.data;
+}
+
+export async function listSegments(request: APIRequestContext): Promise<SegmentSummary[]> {
+  const res = await request.get("/api/trpc/segments.list");
+  expect(res.ok()).toBe(true);
+  return ((await res.json()) as { result: { data: SegmentSummary[] } }).result.data;
+}
+
+/** The list row whose name link is exactly `name`. */
+export function segmentRow(page: Page, name: string) {
+  return page.getByRole("table", { name: "Segments" }).getByRole("row").filter({
+    has: page.getByRole("link", { name, exact: true }),
+  });
+}
+
+/** Opens the "⋯" menu of a row and picks an item ("Open", "Rename…", "Delete…"). */
+export async function rowAction(page: Page, name: string, item: "Open" | "Rename…" | "Delete…") {
+  await page.getByRole("button", { name: `Actions for ${name}`, exact: true }).click();
+  await page.getByRole("menuitem", { name: item }).click();
+}
+
+/** A full-page screenshot in e2e/.output/screenshots/<name>.png. */
+export async function screenshot(page: Page, name: string) {
+  const dir = (test.info().config.metadata as { screenshotDir?: string }).screenshotDir ?? fallbackDir;
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true, animations: "disabled" });
+}
+
+/** Fails the test on uncaught errors in the page. */
+export function failOnPageErrors(page: Page) {
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  return () => expect(errors, "uncaught errors in the page").toEqual([]);
+}

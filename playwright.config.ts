@@ -1,0 +1,97 @@
+// Playwright e2e config: Debian's Chromium (`npx playwright install` cannot
+// download browsers here), one worker, and a production server on its own
+// port with a fresh embedded database, so e2e never touches developer data.
+// The server needs a Next build first: `npm run test:e2e` / `npm test` run
+// scripts/ensure-chromium.mjs and scripts/ensure-build.mjs before this.
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { defineConfig, devices } from "@playwright/test";
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const port = Number(process.env.E2E_PORT ?? 3100);
+const origin = `http://127.0.0.1:${port}`;
+/** Same search order as scripts/ensure-chromium.mjs. */
+const chromePath =
+  process.env.CHROME_PATH ||
+  (["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].find((p) => existsSync(p)) ?? "/usr/bin/chromium");
+
+/** Where specs write the screenshots they take on purpose (git-ignored). */
+export const screenshotDir = path.join(root, "e2e/.output/screenshots");
+mkdirSync(screenshotDir, { recursive: true });
+
+// Playwright evaluates this file in the runner and again in each worker: the
+// runner makes the data dir and hands it to workers through the environment.
+// It is removed when the runner exits (keep it with E2E_KEEP_DATA=1).
+let dataDir = process.env.LLMTEAM_E2E_DATA_DIR;
+if (!dataDir) {
+  const created = mkdtempSync(path.join(os.tmpdir(), "llmteam-e2e-"));
+  dataDir = created;
+  process.env.LLMTEAM_E2E_DATA_DIR = created;
+  if (process.env.E2E_KEEP_DATA !== "1") {
+    process.on("exit", () => rmSync(created, { recursive: true, force: true }));
+  }
+}
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results",
+  fullyParallel: false,
+  // 2 cores and a single embedded database behind one server.
+  workers: 1,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
+  metadata: { screenshotDir, dataDir },
+  use: {
+    baseURL: origin,
+    screenshot: "only-on-failure",
+    trace: "retain-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath: chromePath,
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+            "--disable-dev-shm-usage",
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: "node_modules/.bin/tsx src/server/main.ts",
+    cwd: root,
+    url: `${origin}/api/v1/health`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      LLMTEAM_DATA_DIR: dataDir,
+      LLMTEAM_SEED_EXAMPLES: "on",
+      LLMTEAM_PUBLIC_URL: origin,
+      // Blank = unset (see src/server/config/env.ts): always the embedded
+      // database in dataDir, whatever the developer's shell exports.
+      DATABASE_URL: "",
+      REDIS_URL: "",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});

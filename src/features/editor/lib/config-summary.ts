@@ -1,0 +1,47 @@
+/**
+ * One line that says what a step does, from its config. Per type for the known types,
+ * the first short text setting for the rest. Never throws on odd configs.
+ */
+const MAX_LENGTH = 90;
+
+type Config = Record<string, unknown>;
+
+const text = (value: unknown): string | undefined =>
+  typeof value === "string" && value.trim() !== "" ? value.trim().replace(/\s+/g, " ") : undefined;
+
+const SUMMARIES: Record<string, (config: Config) => string | undefined> = {
+  llm_agent: (c) => joinParts([text(c.llm_ref), firstWords(text(c.system_prompt), 8)]),
+  transform: (c) => text(c.expression),
+  condition: (c) => text(c.expression),
+  http_request: (c) => joinParts([text(c.method)?.toUpperCase() ?? (text(c.url) ? "GET" : undefined), text(c.url)], " "),
+  human_approval: (c) => text(c.title) ?? text(c.instructions),
+};
+
+export function configSummary(type: string, config: unknown): string | undefined {
+  const safe: Config = config && typeof config === "object" && !Array.isArray(config) ? (config as Config) : {};
+  const summary = SUMMARIES[type]?.(safe) ?? firstTextSetting(safe);
+  return summary === undefined ? undefined : truncate(summary, MAX_LENGTH);
+}
+
+function joinParts(parts: (string | undefined)[], separator = " · "): string | undefined {
+  const present = parts.filter((p): p is string => p !== undefined);
+  return present.length ? present.join(separator) : undefined;
+}
+
+function firstWords(value: string | undefined, count: number): string | undefined {
+  if (value === undefined) return undefined;
+  const words = value.split(" ");
+  return words.length > count ? `${words.slice(0, count).join(" ")}…` : value;
+}
+
+function firstTextSetting(config: Config): string | undefined {
+  for (const [key, value] of Object.entries(config)) {
+    const found = text(value);
+    if (found !== undefined) return `${key}: ${found}`;
+  }
+  return undefined;
+}
+
+function truncate(value: string, max: number): string {
+  return value.length > max ? `${value.slice(0, max - 1)}…` : value;
+}

@@ -1,0 +1,26 @@
+// The process-wide services the custom server boots once (config, database).
+// Next.js bundles route handlers separately from src/server/main.ts, so a
+// module-level singleton would exist twice; globalThis is shared by both.
+import type { Config } from "./config/env";
+import type { Database } from "./db/open-database";
+
+export type AppContext = {
+  config: Config;
+  db: Database;
+  startedAt: Date;
+};
+
+const KEY = Symbol.for("llmteam.appContext");
+type Holder = { [KEY]?: AppContext };
+
+export function setAppContext(ctx: AppContext | undefined): void {
+  (globalThis as Holder)[KEY] = ctx;
+}
+
+export function getAppContext(): AppContext {
+  const ctx = (globalThis as Holder)[KEY];
+  if (!ctx) {
+    throw new Error("The LLMTeam server is not started: run the app with `npm start` (src/server/main.ts).");
+  }
+  return ctx;
+}

@@ -1,0 +1,37 @@
+// Starts everything but the web layer: configuration, database (migrations
+// applied), example data. Shared by the server, the CLI and tests, so each
+// failure has one clear message wherever it happens.
+import { LOCAL_OWNER } from "./auth/principal";
+import type { AppContext } from "./app-context";
+import { ConfigError, getConfig, type Config } from "./config/env";
+import { DataDirLockedError } from "./db/data-dir-lock";
+import { MigrationError } from "./db/migrate";
+import { DatabaseConnectionError, openDatabase } from "./db/open-database";
+import { seedExamples } from "./seed/seed-examples";
+
+export async function bootCore(config: Config = getConfig()): Promise<AppContext & { seeded: string[] }> {
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    // "First start" = this open created the schema; deleting every segment later doesn't bring examples back.
+    const freshDatabase = db.appliedMigrations.length > 0 && (await db.repos.segments.count()) === 0;
+    const seeded =
+      config.seedExamples && freshDatabase ? await seedExamples({ repos: db.repos, principal: LOCAL_OWNER }) : [];
+    return { config, db, startedAt: new Date(), seeded };
+  } catch (err) {
+    await db.close().catch(() => {});
+    throw err;
+  }
+}
+
+/** Known startup failures print their message alone; anything else keeps its stack. */
+export function describeStartupError(err: unknown): string {
+  if (
+    err instanceof ConfigError ||
+    err instanceof DataDirLockedError ||
+    err instanceof MigrationError ||
+    err instanceof DatabaseConnectionError
+  ) {
+    return err.message;
+  }
+  return err instanceof Error ? (err.stack ?? err.message) : String(err);
+}

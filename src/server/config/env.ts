@@ -1,0 +1,111 @@
+// Every setting of the server, validated in one place. This is the only module
+// that reads process.env (a lint rule enforces it): the rest of the code gets a
+// typed, frozen Config. A wrong value fails startup naming the variable.
+import path from "node:path";
+import { z } from "zod";
+import packageJson from "../../../package.json";
+
+const onOff = z.enum(["on", "off"]);
+const postgresUrl = z
+  .string()
+  .refine((v) => /^postgres(ql)?:\/\/.+/.test(v), "must be a postgres:// or postgresql:// URL")
+  .refine((v) => URL.canParse(v), "is not a valid URL");
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).optional(),
+  DATABASE_URL: postgresUrl.optional(),
+  LLMTEAM_DATA_DIR: z.string().min(1).optional(),
+  LLMTEAM_AUTH: onOff.optional(),
+  LLMTEAM_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  LLMTEAM_PUBLIC_URL: z.url().optional(),
+  LLMTEAM_SEED_EXAMPLES: onOff.default("on"),
+  LLMTEAM_LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  REDIS_URL: z
+    .string()
+    .refine((v) => /^rediss?:\/\/.+/.test(v), "must be a redis:// or rediss:// URL")
+    .optional(),
+});
+
+export type Config = Readonly<{
+  nodeEnv: "development" | "production" | "test";
+  port: number;
+  host: string;
+  /** Set: PostgreSQL through node-postgres. Unset: embedded PGlite under dataDir. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  auth: "on" | "off";
+  secret: string | undefined;
+  publicUrl: string;
+  seedExamples: boolean;
+  logLevel: "debug" | "info" | "warn" | "error" | "silent";
+  redisUrl: string | undefined;
+  version: string;
+}>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Empty strings count as unset: `FOO= npm start` should not mean "FOO is blank". */
+function withoutBlanks(source: Record<string, string | undefined>) {
+  return Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+}
+
+export function parseConfig(source: Record<string, string | undefined>, version: string = packageJson.version): Config {
+  const result = envSchema.safeParse(withoutBlanks(source));
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? "environment");
+        const value = source[name];
+        // Never echo a value that may be a secret or carry a password.
+        const shown = name.includes("SECRET") || name.endsWith("_URL") ? "" : ` (got "${value}")`;
+        return `${name}: ${issue.message}${shown}`;
+      }),
+    );
+  }
+  const env = result.data;
+  const production = env.NODE_ENV === "production";
+  return Object.freeze({
+    nodeEnv: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST ?? (production ? "0.0.0.0" : "127.0.0.1"),
+    databaseUrl: env.DATABASE_URL,
+    dataDir: path.resolve(env.LLMTEAM_DATA_DIR ?? ".data"),
+    auth: env.LLMTEAM_AUTH ?? (production ? "on" : "off"),
+    secret: env.LLMTEAM_SECRET,
+    publicUrl: (env.LLMTEAM_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
+    seedExamples: env.LLMTEAM_SEED_EXAMPLES === "on",
+    logLevel: env.LLMTEAM_LOG_LEVEL,
+    redisUrl: env.REDIS_URL,
+    version,
+  });
+}
+
+let cached: Config | undefined;
+
+/** The process's configuration, parsed from process.env on first use. */
+export function getConfig(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}
+
+/** The variables, their defaults and meaning: the README table is checked against this. */
+export const ENV_DOCS: Record<keyof z.infer<typeof envSchema>, string> = {
+  NODE_ENV: "development | production | test (default development; `npm start` sets production)",
+  PORT: "HTTP port for the app, its API and socket.io (default 3000)",
+  HOST: "interface to listen on (default 127.0.0.1 in development, 0.0.0.0 in production)",
+  DATABASE_URL: "postgres://… switches from the embedded database (PGlite) to PostgreSQL; `?schema=name` selects a schema",
+  LLMTEAM_DATA_DIR: "where the embedded database keeps its files (default ./.data)",
+  LLMTEAM_AUTH: "on | off (default off in development, on in production); reserved: sign-in arrives with access control, until then requests run as the local owner",
+  LLMTEAM_SECRET: "secret (≥ 16 chars) that will sign sessions and approval links",
+  LLMTEAM_PUBLIC_URL: "public base URL used in links (default http://localhost:$PORT)",
+  LLMTEAM_SEED_EXAMPLES: "on | off: create example segments in an empty database (default on)",
+  LLMTEAM_LOG_LEVEL: "debug | info | warn | error | silent (default info)",
+  REDIS_URL: "redis://… reserved for queue mode",
+};

@@ -1,0 +1,138 @@
+// Opens the one database of the process: embedded PGlite under the data dir
+// when DATABASE_URL is unset, PostgreSQL through node-postgres otherwise.
+// Migrations are applied before the client is handed out.
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaClient } from "./generated/client";
+import { lockDataDir, type DataDirLock } from "./data-dir-lock";
+import { applyMigrations } from "./migrate";
+import { pgliteAdapterFactory } from "./pglite-adapter";
+import { createRepositories, type Repositories } from "./repositories";
+
+export type DbKind = "pglite" | "postgres";
+
+export type Database = {
+  prisma: PrismaClient;
+  repos: Repositories;
+  kind: DbKind;
+  /** Names of the migrations applied by this open (empty when up to date). */
+  appliedMigrations: string[];
+  /** A cheap round trip, for health checks. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+};
+
+export class DatabaseConnectionError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "DatabaseConnectionError";
+  }
+}
+
+export type OpenDatabaseOptions = {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  migrate?: boolean;
+};
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, options.migrate ?? true)
+    : openPglite(options.dataDir, options.migrate ?? true);
+}
+
+async function openPglite(dataDir: string, migrate: boolean): Promise<Database> {
+  const lock: DataDirLock = lockDataDir(dataDir);
+  let client: PGlite | undefined;
+  try {
+    client = await PGlite.create({ dataDir: path.join(dataDir, "pglite") });
+    const factory = pgliteAdapterFactory(client);
+    const appliedMigrations = migrate ? await applyMigrations(factory) : [];
+    const prisma = new PrismaClient({ adapter: factory });
+    const pgl = client;
+    return {
+      prisma,
+      repos: createRepositories(prisma),
+      kind: "pglite",
+      appliedMigrations,
+      async ping() {
+        await pgl.query("select 1");
+      },
+      async close() {
+        await prisma.$disconnect();
+        await pgl.close();
+        lock.release();
+      },
+    };
+  } catch (err) {
+    await client?.close().catch(() => {});
+    lock.release();
+    throw err;
+  }
+}
+
+/** `?schema=name` (Prisma's convention) selects a schema; node-postgres gets it as search_path. */
+export function splitSchemaParam(databaseUrl: string): { url: string; schema: string | undefined } {
+  const url = new URL(databaseUrl);
+  const schema = url.searchParams.get("schema") ?? undefined;
+  url.searchParams.delete("schema");
+  if (schema !== undefined && !/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema)) {
+    throw new DatabaseConnectionError(`DATABASE_URL: schema "${schema}" is not a valid schema name`);
+  }
+  return { url: url.toString(), schema };
+}
+
+/** Where we tried to connect, without the password. */
+export function describeTarget(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  return `${url.hostname}:${url.port || "5432"}${url.pathname}`;
+}
+
+async function openPostgres(databaseUrl: string, migrate: boolean): Promise<Database> {
+  const { url, schema } = splitSchemaParam(databaseUrl);
+  const poolConfig: pg.PoolConfig = {
+    connectionString: url,
+    connectionTimeoutMillis: 5000,
+    ...(schema ? { options: `-c search_path="${schema}"` } : {}),
+  };
+  const pool = new pg.Pool(poolConfig);
+  // A failed idle client must not crash the process; the next query reports it.
+  pool.on("error", () => {});
+  try {
+    const conn = await pool.connect();
+    try {
+      if (schema) await conn.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    } finally {
+      conn.release();
+    }
+  } catch (err) {
+    await pool.end().catch(() => {});
+    throw new DatabaseConnectionError(
+      `Cannot connect to PostgreSQL at ${describeTarget(databaseUrl)} (from DATABASE_URL): ${(err as Error).message}`,
+      { cause: err },
+    );
+  }
+  const factory = new PrismaPg(pool, schema ? { schema } : undefined);
+  try {
+    const appliedMigrations = migrate ? await applyMigrations(factory) : [];
+    const prisma = new PrismaClient({ adapter: factory });
+    return {
+      prisma,
+      repos: createRepositories(prisma),
+      kind: "postgres",
+      appliedMigrations,
+      async ping() {
+        await pool.query("select 1");
+      },
+      async close() {
+        await prisma.$disconnect();
+        await pool.end();
+      },
+    };
+  } catch (err) {
+    await pool.end().catch(() => {});
+    throw err;
+  }
+}

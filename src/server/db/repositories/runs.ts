@@ -1,0 +1,38 @@
+// Run queries for lists. The engine issue adds the runner's writes.
+import type { PrismaClient } from "../generated/client";
+import type { RunPage, RunStatus } from "../../../shared/resources/run-resource";
+import { runErrorSchema, runStatusSchema } from "../../../shared/resources/run-resource";
+
+export function runRepository(prisma: PrismaClient) {
+  return {
+    /** Newest first; the cursor is the last run id seen (ids are UUIDv7, so time-ordered). */
+    async list(filter: { segmentId?: string; status?: RunStatus; cursor?: string; limit: number }): Promise<RunPage> {
+      const rows = await prisma.run.findMany({
+        where: {
+          ...(filter.segmentId ? { segmentId: filter.segmentId } : {}),
+          ...(filter.status ? { status: filter.status } : {}),
+          ...(filter.cursor ? { id: { lt: filter.cursor } } : {}),
+        },
+        orderBy: { id: "desc" },
+        take: filter.limit + 1,
+        include: { segment: { select: { name: true } } },
+      });
+      const page = rows.slice(0, filter.limit);
+      return {
+        items: page.map((r) => ({
+          run_id: r.id,
+          root_run_id: r.rootRunId ?? r.id,
+          segment_id: r.segmentId,
+          segment_name: r.segment.name,
+          revision: r.revision,
+          status: runStatusSchema.catch("failed").parse(r.status),
+          error: runErrorSchema.catch(null).parse(r.error ?? null),
+          created_at: r.createdAt.toISOString(),
+          started_at: r.startedAt?.toISOString() ?? null,
+          finished_at: r.finishedAt?.toISOString() ?? null,
+        })),
+        next_cursor: rows.length > filter.limit ? (page.at(-1)?.id ?? null) : null,
+      };
+    },
+  };
+}

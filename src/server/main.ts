@@ -1,0 +1,64 @@
+// The LLMTeam server: one Node process, one port, serving the Next.js app,
+// its API routes and socket.io. Run with `npm start` (production build) or
+// `npm run dev`. Bootstrap only: the work happens in boot.ts and below.
+import { existsSync } from "node:fs";
+import { createServer } from "node:http";
+import path from "node:path";
+import next from "next";
+import { setAppContext } from "./app-context";
+import { bootCore, describeStartupError } from "./boot";
+import { attachSocketServer } from "./realtime/socket-server";
+
+const dev = process.argv.includes("--dev");
+const root = path.resolve(import.meta.dirname, "../..");
+
+async function main() {
+  const core = await bootCore();
+  const { config, db } = core;
+  if (!dev && !existsSync(path.join(root, ".next", "BUILD_ID"))) {
+    await db.close();
+    throw new Error("The web app is not built: run `npm run build` (or `npm start`, which builds when needed).");
+  }
+  setAppContext(core);
+
+  const app = next({ dev, dir: root, hostname: config.host, port: config.port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const httpServer = createServer((req, res) => {
+    void handle(req, res);
+  });
+  const io = attachSocketServer(httpServer);
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const where = config.databaseUrl ? "PostgreSQL" : `embedded PGlite in ${config.dataDir}`;
+  console.log(`LLMTeam Canvas ${config.version} on http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port} (${where}${dev ? ", dev" : ""})`);
+  if (core.db.appliedMigrations.length) console.log(`Applied migrations: ${core.db.appliedMigrations.join(", ")}`);
+  if (core.seeded.length) console.log(`Created example segments: ${core.seeded.join(", ")}`);
+  if (config.auth === "on") {
+    console.warn("LLMTEAM_AUTH=on: sign-in is not implemented yet; requests run as the local owner.");
+  }
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.log(`${signal}: shutting down`);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    await new Promise<void>((resolve) => io.close(() => resolve()));
+    await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    await db.close().catch(() => {});
+    setAppContext(undefined);
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+main().catch((err: unknown) => {
+  console.error(`LLMTeam could not start: ${describeStartupError(err)}`);
+  process.exit(1);
+});

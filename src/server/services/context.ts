@@ -1,0 +1,8 @@
+import type { Principal } from "../auth/principal";
+import type { Repositories } from "../db/repositories";
+
+/** What every service call receives: the data access and who is asking. */
+export type ServiceContext = {
+  repos: Repositories;
+  principal: Principal;
+};

@@ -1,0 +1,73 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import packageJson from "../../package.json";
+import { ConfigError, ENV_DOCS, getConfig, parseConfig } from "../../src/server/config/env";
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    parseConfig(env);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as ConfigError).problems;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("configuration", () => {
+  it("defaults give a local development server on the embedded database", () => {
+    const config = parseConfig({});
+    expect(config).toMatchObject({
+      nodeEnv: "development",
+      port: 3000,
+      host: "127.0.0.1",
+      databaseUrl: undefined,
+      dataDir: path.resolve(".data"),
+      auth: "off",
+      seedExamples: true,
+      publicUrl: "http://localhost:3000",
+      redisUrl: undefined,
+    });
+  });
+
+  it("production listens on all interfaces and turns auth on by default", () => {
+    expect(parseConfig({ NODE_ENV: "production" })).toMatchObject({ host: "0.0.0.0", auth: "on" });
+    expect(parseConfig({ NODE_ENV: "production", LLMTEAM_AUTH: "off" }).auth).toBe("off");
+  });
+
+  it("blank values count as unset", () => {
+    expect(parseConfig({ PORT: "", DATABASE_URL: "" })).toMatchObject({ port: 3000, databaseUrl: undefined });
+  });
+
+  it("each wrong value is reported naming its variable, all at once", () => {
+    const problems = problemsOf({ PORT: "eighty", LLMTEAM_AUTH: "maybe", DATABASE_URL: "mysql://db", NODE_ENV: "staging" });
+    expect(problems).toHaveLength(4);
+    expect(problems.find((p) => p.startsWith("PORT:"))).toContain('(got "eighty")');
+    expect(problems.some((p) => p.startsWith("LLMTEAM_AUTH:"))).toBe(true);
+    expect(problems.some((p) => p.startsWith("NODE_ENV:"))).toBe(true);
+    expect(problems.find((p) => p.startsWith("DATABASE_URL:"))).toBe("DATABASE_URL: must be a postgres:// or postgresql:// URL");
+  });
+
+  it("a secret that is too short is refused without echoing it", () => {
+    const problems = problemsOf({ LLMTEAM_SECRET: "short-secret" });
+    expect(problems).toEqual(["LLMTEAM_SECRET: must be at least 16 characters"]);
+  });
+
+  it("?schema= on DATABASE_URL is accepted and the public URL loses its trailing slash", () => {
+    const config = parseConfig({
+      DATABASE_URL: "postgresql://u:p@db:5432/llmteam?schema=tenant_a",
+      LLMTEAM_PUBLIC_URL: "https://canvas.example.com/",
+    });
+    expect(config.databaseUrl).toBe("postgresql://u:p@db:5432/llmteam?schema=tenant_a");
+    expect(config.publicUrl).toBe("https://canvas.example.com");
+  });
+
+  it("reports the package version", () => {
+    expect(getConfig().version).toBe(packageJson.version);
+  });
+
+  it("the README documents every variable", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const readme = await readFile("README.md", "utf8");
+    for (const name of Object.keys(ENV_DOCS)) expect(readme, `README lacks ${name}`).toContain(`\`${name}\``);
+  });
+});
