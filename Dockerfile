@@ -7,11 +7,12 @@ FROM node:20-bookworm-slim AS build
 WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1
 # Dependencies first, so the layer is reused while only sources change.
-# (npm ci's postinstall runs scripts/prisma-generate.mjs, which needs prisma/.)
+# (npm install's postinstall runs scripts/prisma-generate.mjs, which needs prisma/.)
 COPY package.json package-lock.json ./
 COPY scripts ./scripts
 COPY prisma ./prisma
-RUN npm ci --no-audit --no-fund
+# npm install, not npm ci: see .ci/run (optional platform packages missing from the lock).
+RUN npm install --no-audit --no-fund
 COPY . .
 RUN mkdir -p public \
  && node scripts/prisma-generate.mjs \
