@@ -1,3 +1,4 @@
+import { validateSegment } from "../../src/shared/validation";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseSegment } from "../../src/shared/segment";
@@ -36,6 +37,9 @@ describe("docs/contracts/segment-json.md examples", () => {
       it(`valid example at line ${example.line} parses`, () => {
         const result = parseSegment(example.json);
         expect(result.ok ? [] : result.problems).toEqual([]);
+      });
+      it(`valid example at line ${example.line} is also a runnable workflow (no validation problem)`, () => {
+        expect(validateSegment(example.json).problems).toEqual([]);
       });
     }
     if (example.kind === "invalid") {

@@ -100,6 +100,25 @@ describe("saveSegmentRevision", () => {
     expect(detail.step_count).toBe(2);
   });
 
+  it("a well-formed document that is not a runnable workflow is refused (unknown type, cycle)", async () => {
+    const doc = sampleSegment({
+      segment_id: "not-runnable",
+      steps: [
+        { step_id: "first", type: "transfrom", config: {} },
+        { step_id: "second", type: "transform", config: { expression: "step_input" } },
+      ],
+      edges: [
+        { from_step: "first", to_step: "second" },
+        { from_step: "second", to_step: "first" },
+      ],
+    });
+    const err = (await saveSegmentRevision(ctx, { document: doc }).catch((e: unknown) => e)) as AppError;
+    expect(err.code).toBe("invalid_segment");
+    expect(err.details.map((d) => d.code)).toEqual(expect.arrayContaining(["unknown_step_type", "cycle"]));
+    expect(err.details.find((d) => d.code === "unknown_step_type")?.message).toMatch(/did you mean "transform"/);
+    await expect(getSegment(ctx, { segment_id: "not-runnable" })).rejects.toMatchObject({ code: "not_found" });
+  });
+
   it("an invalid document is refused with every problem and nothing is written", async () => {
     const bad = { ...sampleSegment({ segment_id: "Broken ID" }), entry_point: "x", steps: [{ step_id: "a", type: "transform" }] };
     const err = (await saveSegmentRevision(ctx, { document: bad }).catch((e: unknown) => e)) as AppError;
