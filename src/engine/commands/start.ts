@@ -1,0 +1,122 @@
+/**
+ * start and rerunFrom: create a run (status pending) pinned to a revision and schedule it.
+ * The advancer does the rest. rerunFrom copies the outputs of the steps not downstream of the
+ * chosen step from an earlier run (marked `reused`; they do not execute again).
+ */
+import type { Segment } from "../../shared/segment";
+import { EngineError } from "../errors";
+import { downstreamOf, graphOf } from "../graph/graph";
+import { jsonSchemaProblems } from "../json-schema";
+import type { RunRecord, RunState, StepRecord } from "../model";
+import { iso, type Runtime } from "../runner/runtime";
+
+export interface StartRunOptions {
+  segment_id: string;
+  /** Default: the latest revision. */
+  revision?: number;
+  input?: unknown;
+  correlation_id?: string;
+  created_by?: string;
+}
+
+async function loadRunnable(runtime: Runtime, segmentId: string, revision?: number) {
+  const found = await runtime.loadSegment(segmentId, revision);
+  if (!found) {
+    const which = revision === undefined ? "" : ` revision ${revision}`;
+    throw new EngineError("segment_not_found", `segment "${segmentId}"${which} not found`);
+  }
+  const graph = graphOf(found.segment);
+  const unknown = [...new Set(found.segment.steps.map((s) => s.type).filter((type) => !runtime.steps.has(type)))];
+  if (unknown.length > 0) {
+    const problems = unknown.map((type) => `unknown step type "${type}"`);
+    throw new EngineError("invalid_segment", `segment "${segmentId}" cannot run: ${problems.join("; ")}`, problems);
+  }
+  return { ...found, graph };
+}
+
+function checkInput(segment: Segment, input: unknown): void {
+  if (!segment.input_schema) return;
+  const problems = jsonSchemaProblems(segment.input_schema, input);
+  if (problems.length > 0) throw new EngineError("invalid_input", `the run input does not match input_schema: ${problems.join("; ")}`, problems);
+}
+
+function newRunRecord(runtime: Runtime, fields: { segment_id: string; revision: number; input: unknown; correlation_id?: string; created_by?: string }): RunRecord {
+  const runId = runtime.newId();
+  return {
+    run_id: runId,
+    root_run_id: runId,
+    parent_run_id: null,
+    parent_step_id: null,
+    segment_id: fields.segment_id,
+    revision: fields.revision,
+    status: "pending",
+    input: fields.input,
+    output: null,
+    error: null,
+    correlation_id: fields.correlation_id ?? runId,
+    created_by: fields.created_by ?? "system",
+    input_tokens: 0,
+    output_tokens: 0,
+    cost: 0,
+    control: null,
+    wake_at: null,
+    created_at: iso(runtime.clock.now()),
+    started_at: null,
+    finished_at: null,
+  };
+}
+
+export async function startRun(runtime: Runtime, options: StartRunOptions): Promise<RunRecord> {
+  const { segment, revision } = await loadRunnable(runtime, options.segment_id, options.revision);
+  const input = options.input ?? {};
+  checkInput(segment, input);
+  const run = newRunRecord(runtime, { ...options, segment_id: segment.segment_id, revision, input });
+  await runtime.store.createRun(run);
+  runtime.wake(run.run_id);
+  return run;
+}
+
+const REUSABLE = new Set(["completed", "skipped", "failed"]);
+
+/** The earlier run's rows of steps upstream of `stepId`, as reused rows of the new run. */
+function reusedSteps(previous: RunState, keep: (stepId: string) => boolean): RunState["steps"] {
+  const steps: RunState["steps"] = {};
+  for (const [id, record] of Object.entries(previous.steps)) {
+    if (!keep(id) || !REUSABLE.has(record.status)) continue;
+    if (record.status === "failed" && record.routes === null) continue;
+    const reused: StepRecord = {
+      ...record,
+      attempt: 0,
+      reused: true,
+      wake_at: null,
+      suspended: false,
+      state: null,
+      children: [],
+      approval_id: null,
+      input_tokens: 0,
+      output_tokens: 0,
+      cost: 0,
+    };
+    steps[id] = reused;
+  }
+  return steps;
+}
+
+export async function rerunFrom(runtime: Runtime, runId: string, stepId: string, input?: unknown): Promise<RunRecord> {
+  const previous = await runtime.store.load(runId);
+  if (!previous) throw new EngineError("run_not_found", `run ${runId} not found`);
+  const { segment, revision, graph } = await loadRunnable(runtime, previous.run.segment_id, previous.run.revision);
+  if (!graph.steps.has(stepId)) throw new EngineError("step_not_found", `step "${stepId}" is not in segment "${segment.segment_id}" revision ${revision}`);
+  const runInput = input === undefined ? previous.run.input : input;
+  if (input !== undefined) checkInput(segment, runInput);
+  const downstream = downstreamOf(graph, stepId);
+  const run = newRunRecord(runtime, {
+    segment_id: segment.segment_id,
+    revision,
+    input: runInput,
+    created_by: previous.run.created_by,
+  });
+  await runtime.store.createRun(run, reusedSteps(previous, (id) => !downstream.has(id)));
+  runtime.wake(run.run_id);
+  return run;
+}

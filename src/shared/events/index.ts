@@ -1,0 +1,15 @@
+export {
+  LIVE_EVENT_TYPES,
+  RUN_EVENT_TYPES,
+  eventPayloadSchemas,
+  isRunEventType,
+  liveEventSchema,
+  llmTokenPayloadSchema,
+  runEventSchema,
+  type EventPayloads,
+  type LiveEvent,
+  type LiveEventType,
+  type RunEvent,
+  type RunEventOf,
+  type RunEventType,
+} from "./schema";
