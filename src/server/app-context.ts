@@ -3,10 +3,12 @@
 // module-level singleton would exist twice; globalThis is shared by both.
 import type { Config } from "./config/env";
 import type { Database } from "./db/open-database";
+import type { EngineRuntime } from "./runtime/engine-runtime";
 
 export type AppContext = {
   config: Config;
   db: Database;
+  runtime: EngineRuntime;
   startedAt: Date;
 };
 

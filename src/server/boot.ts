@@ -7,16 +7,22 @@ import { ConfigError, getConfig, type Config } from "./config/env";
 import { DataDirLockedError } from "./db/data-dir-lock";
 import { MigrationError } from "./db/migrate";
 import { DatabaseConnectionError, openDatabase } from "./db/open-database";
+import { createEngineRuntime } from "./runtime/engine-runtime";
 import { seedExamples } from "./seed/seed-examples";
 
-export async function bootCore(config: Config = getConfig()): Promise<AppContext & { seeded: string[] }> {
+export async function bootCore(
+  config: Config = getConfig(),
+): Promise<AppContext & { seeded: string[]; resumed: number }> {
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     // "First start" = this open created the schema; deleting every segment later doesn't bring examples back.
     const freshDatabase = db.appliedMigrations.length > 0 && (await db.repos.segments.count()) === 0;
     const seeded =
       config.seedExamples && freshDatabase ? await seedExamples({ repos: db.repos, principal: LOCAL_OWNER }) : [];
-    return { config, db, startedAt: new Date(), seeded };
+    const runtime = createEngineRuntime(db, { llms: config.llms });
+    // Runs interrupted by a stop or crash continue: completed steps are never re-executed.
+    const resumed = await runtime.recover();
+    return { config, db, runtime, startedAt: new Date(), seeded, resumed };
   } catch (err) {
     await db.close().catch(() => {});
     throw err;

@@ -27,7 +27,7 @@ async function main() {
   const httpServer = createServer((req, res) => {
     void handle(req, res);
   });
-  const io = attachSocketServer(httpServer);
+  const io = attachSocketServer(httpServer, core.runtime.events);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
@@ -37,6 +37,7 @@ async function main() {
   console.log(`LLMTeam Canvas ${config.version} on http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port} (${where}${dev ? ", dev" : ""})`);
   if (core.db.appliedMigrations.length) console.log(`Applied migrations: ${core.db.appliedMigrations.join(", ")}`);
   if (core.seeded.length) console.log(`Created example segments: ${core.seeded.join(", ")}`);
+  if (core.resumed) console.log(`Resuming ${core.resumed} unfinished run(s)`);
   if (config.auth === "on") {
     console.warn("LLMTEAM_AUTH=on: sign-in is not implemented yet; requests run as the local owner.");
   }
@@ -50,6 +51,8 @@ async function main() {
     force.unref();
     await new Promise<void>((resolve) => io.close(() => resolve()));
     await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    // Steps in flight get a few seconds to commit; anything cut off reruns as a new attempt on the next start.
+    await core.runtime.stop(5000);
     await db.close().catch(() => {});
     setAppContext(undefined);
     process.exit(0);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppContext } from "../../src/server/app-context";
-import { parseConfig } from "../../src/server/config/env";
 import { checkHealth } from "../../src/server/services/check-health";
+import { testAppContext } from "../helpers/app-context";
 import { DB_KINDS, openTestDatabase, type TestDatabase } from "../helpers/test-database";
 
 describe.each(DB_KINDS)("health on %s", (kind) => {
@@ -9,7 +9,7 @@ describe.each(DB_KINDS)("health on %s", (kind) => {
   let app: AppContext;
   beforeAll(async () => {
     t = await openTestDatabase(kind);
-    app = { config: parseConfig({}), db: t.db, startedAt: new Date() };
+    app = testAppContext(t);
   });
   afterAll(async () => t?.cleanup());
 

@@ -1,33 +1,20 @@
 // The tRPC procedures as the browser calls them, over the fetch adapter, with
 // the app context of a real embedded database.
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setAppContext } from "../../src/server/app-context";
-import { parseConfig } from "../../src/server/config/env";
-import { appRouter } from "../../src/server/api/root";
-import { createTrpcContext } from "../../src/server/api/trpc";
+import { testAppContext } from "../helpers/app-context";
+import { call } from "../helpers/trpc-call";
 import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
 
 let t: TestDatabase;
 beforeAll(async () => {
   t = await openTestDatabase("pglite");
-  setAppContext({ config: parseConfig({ LLMTEAM_DATA_DIR: t.dataDir }), db: t.db, startedAt: new Date() });
+  setAppContext(testAppContext(t));
 });
 afterAll(async () => {
   setAppContext(undefined);
   await t?.cleanup();
 });
-
-async function call(path: string, input: unknown, method: "GET" | "POST" = "POST") {
-  const url = new URL(`http://test/api/trpc/${path}`);
-  if (method === "GET") url.searchParams.set("input", JSON.stringify(input));
-  const req = new Request(url, {
-    method,
-    ...(method === "POST" ? { body: JSON.stringify(input), headers: { "content-type": "application/json" } } : {}),
-  });
-  const res = await fetchRequestHandler({ endpoint: "/api/trpc", req, router: appRouter, createContext: () => createTrpcContext({ req }) });
-  return { status: res.status, body: (await res.json()) as { result?: { data: unknown }; error?: { message: string; data: Record<string, unknown> } } };
-}
 
 describe("segments procedures", () => {
   it("create then list and get", async () => {

@@ -15,8 +15,8 @@ describe("createEditorStore", () => {
     const state = store.getState();
     expect(state.base.segment_id).toBe("support-triage");
     expect(state.base).not.toHaveProperty("steps");
-    expect(state.nodes.map((n) => n.id)).toEqual(["classify", "is_urgent", "escalate", "auto_reply"]);
-    expect(state.edges).toHaveLength(3);
+    expect(state.nodes.map((n) => n.id)).toEqual(["classify", "is_urgent", "escalate", "auto_reply", "brief"]);
+    expect(state.edges).toHaveLength(4);
     expect(state.selectedStepId).toBeNull();
     expect(state.selectedEdgeId).toBeNull();
   });

@@ -1,3 +1,4 @@
+import { approvalsRouter } from "./routers/approvals";
 import { runsRouter } from "./routers/runs";
 import { segmentsRouter } from "./routers/segments";
 import { systemRouter } from "./routers/system";
@@ -6,6 +7,7 @@ import { router } from "./trpc";
 export const appRouter = router({
   segments: segmentsRouter,
   runs: runsRouter,
+  approvals: approvalsRouter,
   system: systemRouter,
 });
 

@@ -5,7 +5,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import { getAppContext } from "../app-context";
 import { resolvePrincipal, type Principal } from "../auth/principal";
-import type { ServiceContext } from "../services/context";
+import type { RunServiceContext } from "../services/context";
 import { AppError, type AppErrorCode, type ErrorDetail } from "../services/errors";
 
 export type TrpcContext = { headers: Headers };
@@ -19,6 +19,7 @@ const trpcCodes: Record<AppErrorCode, TRPCError["code"]> = {
   conflict: "CONFLICT",
   invalid_input: "BAD_REQUEST",
   invalid_segment: "UNPROCESSABLE_CONTENT",
+  invalid_data: "UNPROCESSABLE_CONTENT",
   unauthorized: "UNAUTHORIZED",
   forbidden: "FORBIDDEN",
   unavailable: "SERVICE_UNAVAILABLE",
@@ -72,6 +73,6 @@ const errorMapping = t.middleware(async ({ next, path }) => {
 export const procedure = t.procedure.use(errorMapping).use(async ({ ctx, next }) => {
   const principal: Principal = await resolvePrincipal({ headers: ctx.headers });
   const app = getAppContext();
-  const services: ServiceContext = { repos: app.db.repos, principal };
+  const services: RunServiceContext = { repos: app.db.repos, principal, engine: app.runtime.engine };
   return next({ ctx: { ...ctx, principal, services, app } });
 });

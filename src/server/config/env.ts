@@ -1,9 +1,11 @@
 // Every setting of the server, validated in one place. This is the only module
 // that reads process.env (a lint rule enforces it): the rest of the code gets a
 // typed, frozen Config. A wrong value fails startup naming the variable.
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import packageJson from "../../../package.json";
+import { LlmConfigError, parseLlmConfig, type LlmRefConfig } from "./llms";
 
 const onOff = z.enum(["on", "off"]);
 const postgresUrl = z
@@ -26,6 +28,7 @@ const envSchema = z.object({
     .string()
     .refine((v) => /^rediss?:\/\/.+/.test(v), "must be a redis:// or rediss:// URL")
     .optional(),
+  LLMTEAM_LLMS: z.string().optional(),
 });
 
 export type Config = Readonly<{
@@ -41,6 +44,8 @@ export type Config = Readonly<{
   seedExamples: boolean;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
   redisUrl: string | undefined;
+  /** LLM refs from LLMTEAM_LLMS (keys resolved from the variables they name); `mock` is built in. */
+  llms: readonly LlmRefConfig[];
   version: string;
 }>;
 
@@ -70,6 +75,13 @@ export function parseConfig(source: Record<string, string | undefined>, version:
     );
   }
   const env = result.data;
+  let llms: LlmRefConfig[];
+  try {
+    llms = parseLlmConfig(env.LLMTEAM_LLMS, (file) => readFileSync(file, "utf8"), (name) => source[name]);
+  } catch (err) {
+    if (err instanceof LlmConfigError) throw new ConfigError(err.problems);
+    throw err;
+  }
   const production = env.NODE_ENV === "production";
   return Object.freeze({
     nodeEnv: env.NODE_ENV,
@@ -83,6 +95,7 @@ export function parseConfig(source: Record<string, string | undefined>, version:
     seedExamples: env.LLMTEAM_SEED_EXAMPLES === "on",
     logLevel: env.LLMTEAM_LOG_LEVEL,
     redisUrl: env.REDIS_URL,
+    llms,
     version,
   });
 }
@@ -108,4 +121,6 @@ export const ENV_DOCS: Record<keyof z.infer<typeof envSchema>, string> = {
   LLMTEAM_SEED_EXAMPLES: "on | off: create example segments in an empty database (default on)",
   LLMTEAM_LOG_LEVEL: "debug | info | warn | error | silent (default info)",
   REDIS_URL: "redis://… reserved for queue mode",
+  LLMTEAM_LLMS:
+    'LLM refs for llm_ref besides the built-in "mock": JSON text or the path of a JSON file, {"<ref>": {provider: openai-compatible | openai | anthropic, model, base_url, api_key_env (the NAME of the variable holding the key), price: {input_per_million, output_per_million}}}',
 };

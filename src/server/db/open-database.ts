@@ -10,12 +10,16 @@ import { lockDataDir, type DataDirLock } from "./data-dir-lock";
 import { applyMigrations } from "./migrate";
 import { pgliteAdapterFactory } from "./pglite-adapter";
 import { createRepositories, type Repositories } from "./repositories";
+import { createPrismaRunStore } from "./run-store";
+import type { RunStore } from "../../engine";
 
 export type DbKind = "pglite" | "postgres";
 
 export type Database = {
   prisma: PrismaClient;
   repos: Repositories;
+  /** The engine's RunStore over this database. */
+  runStore: RunStore;
   kind: DbKind;
   /** Names of the migrations applied by this open (empty when up to date). */
   appliedMigrations: string[];
@@ -55,6 +59,7 @@ async function openPglite(dataDir: string, migrate: boolean): Promise<Database> 
     return {
       prisma,
       repos: createRepositories(prisma),
+      runStore: createPrismaRunStore(prisma),
       kind: "pglite",
       appliedMigrations,
       async ping() {
@@ -121,6 +126,7 @@ async function openPostgres(databaseUrl: string, migrate: boolean): Promise<Data
     return {
       prisma,
       repos: createRepositories(prisma),
+      runStore: createPrismaRunStore(prisma),
       kind: "postgres",
       appliedMigrations,
       async ping() {

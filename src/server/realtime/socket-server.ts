@@ -5,13 +5,21 @@ import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import { z } from "zod";
 import { resolvePrincipal, type Principal } from "../auth/principal";
+import type { EventHub } from "../runtime/event-hub";
 
 const subscribeSchema = z.object({ run_id: z.string().min(1).max(64) });
 
 type Ack = (reply: { ok: true } | { ok: false; error: string }) => void;
 
-export function attachSocketServer(httpServer: HttpServer): Server {
+/**
+ * Attaches socket.io; when given the event hub, every run event is emitted as
+ * `run.event` to the room of its run (the live-run view adds replay from a seq).
+ */
+export function attachSocketServer(httpServer: HttpServer, events?: EventHub): Server {
   const io = new Server(httpServer, { path: "/socket.io", serveClient: false });
+  events?.subscribe((event) => {
+    io.to(`run:${event.run_id}`).emit("run.event", event);
+  });
 
   io.use(async (socket, next) => {
     try {

@@ -1,3 +1,4 @@
+import type { Engine } from "../../engine";
 import type { Principal } from "../auth/principal";
 import type { Repositories } from "../db/repositories";
 
@@ -6,3 +7,6 @@ export type ServiceContext = {
   repos: Repositories;
   principal: Principal;
 };
+
+/** Services that start or steer runs also need the engine. */
+export type RunServiceContext = ServiceContext & { engine: Engine };

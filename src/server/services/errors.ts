@@ -5,6 +5,8 @@ export type AppErrorCode =
   | "conflict"
   | "invalid_input"
   | "invalid_segment"
+  /** Well-formed request whose data does not match a schema (run input, approval form). */
+  | "invalid_data"
   | "unauthorized"
   | "forbidden"
   | "unavailable";

@@ -124,6 +124,16 @@ export function segmentRepository(prisma: PrismaClient) {
       };
     },
 
+    /** A saved revision (the latest when `revision` is omitted) with its number; null if unknown. */
+    async findRevision(id: string, revision?: number): Promise<{ revision: number; document: Json } | null> {
+      const row = await prisma.segmentRevision.findFirst({
+        where: { segmentId: id, ...(revision === undefined ? {} : { revision }) },
+        orderBy: { revision: "desc" },
+        select: { revision: true, document: true },
+      });
+      return row ? { revision: row.revision, document: row.document as Json } : null;
+    },
+
     async getRevision(id: string, revision: number): Promise<Json | null> {
       const row = await prisma.segmentRevision.findUnique({
         where: { segmentId_revision: { segmentId: id, revision } },

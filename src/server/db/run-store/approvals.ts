@@ -1,0 +1,64 @@
+// Approvals outside an advance: decideApproval in ONE statement (lock the run, update the
+// approval only while pending, number and append the human.decided event, poke the run),
+// getApproval and listApprovals.
+import type { ApprovalDecisionWrite, ApprovalFilter, ApprovalRecord, DecideApprovalResult, RunEvent } from "../../../engine";
+import type { PrismaClient } from "../generated/client";
+import { approvalFromRow, jsonParam, parseJson, type JsonRow } from "./records";
+import { join, sql, type Sql } from "./sql";
+
+/**
+ * The run row is locked first (like a commit, which locks the run and then upserts its
+ * approvals), so a decision racing a commit cannot deadlock. Of two concurrent decisions the
+ * second waits for the run lock, then finds the approval no longer pending: exactly one wins.
+ */
+export async function decideApproval(
+  prisma: PrismaClient,
+  approvalId: string,
+  decision: ApprovalDecisionWrite,
+  event: Omit<RunEvent, "seq">,
+): Promise<DecideApprovalResult> {
+  const rows = await prisma.$queryRaw<{ approval: string | null; seq: number | null }[]>(sql`
+    WITH target AS (SELECT run_id FROM approvals WHERE id = ${approvalId}),
+    locked AS (SELECT r.id FROM runs AS r WHERE r.id IN (SELECT run_id FROM target) FOR NO KEY UPDATE),
+    decided AS (
+      UPDATE approvals AS a SET status = ${decision.status}::text, decision = ${decision.decision}::text,
+        edited = ${decision.edited}::boolean, result = ${jsonParam(decision.result)}::jsonb, comment = ${decision.comment}::text,
+        decided_by = ${decision.decided_by}::text, decided_at = ${decision.decided_at}::timestamptz
+      WHERE a.id = ${approvalId} AND a.status = 'pending' AND EXISTS (SELECT 1 FROM locked)
+      RETURNING a.*),
+    bumped AS (
+      UPDATE runs AS r SET next_seq = r.next_seq + 1, poked = TRUE, updated_at = now()
+      FROM decided AS d WHERE r.id = d.run_id
+      RETURNING r.next_seq - 1 AS seq),
+    logged AS (
+      INSERT INTO run_events (id, run_id, seq, type, step_id, ts, correlation_id, payload)
+      SELECT ${event.event_id}::text, d.run_id, b.seq, ${event.type}::text, ${event.step_id ?? null}::text,
+        ${event.ts}::timestamptz, ${event.correlation_id}::text, ${jsonParam(event.payload) ?? "{}"}::jsonb
+      FROM decided AS d, bumped AS b)
+    SELECT (SELECT row_to_json(d)::text FROM decided AS d) AS approval, (SELECT seq FROM bumped) AS seq`);
+  const row = rows[0];
+  if (row?.approval && row.seq !== null) {
+    const approval = approvalFromRow(parseJson<JsonRow>(row.approval));
+    return { ok: true, approval, event: { ...event, run_id: approval.run_id, seq: Number(row.seq) } as RunEvent };
+  }
+  const current = await getApproval(prisma, approvalId);
+  return current ? { ok: false, reason: "not_pending", approval: current } : { ok: false, reason: "not_found" };
+}
+
+export async function getApproval(prisma: PrismaClient, approvalId: string): Promise<ApprovalRecord | null> {
+  const rows = await prisma.$queryRaw<{ approval: string }[]>(sql`SELECT row_to_json(a)::text AS approval FROM approvals AS a WHERE a.id = ${approvalId}`);
+  const row = rows[0];
+  return row ? approvalFromRow(parseJson<JsonRow>(row.approval)) : null;
+}
+
+/** Oldest first; each filter field is optional (indexes: run_id, root_run_id, (status, created_at)). */
+export async function listApprovals(prisma: PrismaClient, filter: ApprovalFilter): Promise<ApprovalRecord[]> {
+  const where: Sql[] = [sql`TRUE`];
+  if (filter.run_id !== undefined) where.push(sql`a.run_id = ${filter.run_id}`);
+  if (filter.root_run_id !== undefined) where.push(sql`a.root_run_id = ${filter.root_run_id}`);
+  if (filter.status !== undefined) where.push(sql`a.status = ${filter.status}`);
+  const rows = await prisma.$queryRaw<{ approvals: string }[]>(sql`
+    SELECT coalesce(json_agg(a ORDER BY a.created_at, a.id), '[]'::json)::text AS approvals
+    FROM approvals AS a WHERE ${join(where, " AND ")}`);
+  return parseJson<JsonRow[]>(rows[0]?.approvals ?? "[]").map(approvalFromRow);
+}

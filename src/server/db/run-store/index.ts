@@ -1,0 +1,30 @@
+// createPrismaRunStore: the engine's RunStore port over the app database (PGlite or
+// PostgreSQL through Prisma's driver adapters). Every method is one SQL statement (a claim or
+// a refused decision may take a second look), built from parameters only: see ./commit.ts for
+// how a commit maps to SQL and ./records.ts for how rows map to records.
+import type { RunStore } from "../../../engine";
+import type { PrismaClient } from "../generated/client";
+import { decideApproval, getApproval, listApprovals } from "./approvals";
+import { commitBatch } from "./commit";
+import { listEvents } from "./events";
+import { claimLease, releaseLease, renewLease } from "./lease";
+import { getRunRecord, loadRun } from "./load";
+import { createRun, findRunsToWake, requestControl } from "./runs";
+
+export function createPrismaRunStore(prisma: PrismaClient): RunStore {
+  return {
+    createRun: (run, steps) => createRun(prisma, run, steps),
+    load: (runId) => loadRun(prisma, runId),
+    getRun: (runId) => getRunRecord(prisma, runId),
+    claim: (runId, owner, now, until) => claimLease(prisma, runId, owner, now, until),
+    renew: (lease, until) => renewLease(prisma, lease, until),
+    release: (lease) => releaseLease(prisma, lease),
+    commit: (lease, batch) => commitBatch(prisma, lease, batch),
+    requestControl: (runId, control) => requestControl(prisma, runId, control),
+    decideApproval: (approvalId, decision, event) => decideApproval(prisma, approvalId, decision, event),
+    getApproval: (approvalId) => getApproval(prisma, approvalId),
+    listApprovals: (filter) => listApprovals(prisma, filter),
+    listEvents: (runId, afterSeq) => listEvents(prisma, runId, afterSeq),
+    findRunsToWake: (now) => findRunsToWake(prisma, now),
+  };
+}

@@ -1,0 +1,28 @@
+import type { RunDetail } from "../../../shared/resources/run-detail";
+import type { RunServiceContext } from "../context";
+import { engineCall } from "./engine-errors";
+import { getRun } from "./get-run";
+
+/**
+ * Runs a finished run again as a new run of the same revision. With
+ * `from_step`, the outputs of steps not downstream of it are reused (they do
+ * not execute again) and `input` optionally replaces that step's input;
+ * without it, the whole segment runs again with the same run input.
+ */
+export async function rerunRun(
+  ctx: RunServiceContext,
+  input: { run_id: string; from_step?: string | undefined; input?: unknown },
+): Promise<RunDetail> {
+  const previous = await getRun(ctx, input);
+  const run = await engineCall(() =>
+    input.from_step
+      ? ctx.engine.rerunFrom(input.run_id, input.from_step, input.input)
+      : ctx.engine.start({
+          segment_id: previous.segment_id,
+          revision: previous.revision,
+          input: previous.input,
+          created_by: ctx.principal.id,
+        }),
+  );
+  return getRun(ctx, { run_id: run.run_id });
+}

@@ -1,0 +1,26 @@
+import type { RunDetail } from "../../../shared/resources/run-detail";
+import type { RunServiceContext } from "../context";
+import { notFound } from "../errors";
+import { engineCall } from "./engine-errors";
+
+/**
+ * Starts a run of a saved revision (the latest unless one is named). The input
+ * must match the segment's input_schema; the run proceeds in the background.
+ */
+export async function startRun(
+  ctx: RunServiceContext,
+  input: { segment_id: string; revision?: number | undefined; input?: unknown; correlation_id?: string | undefined },
+): Promise<RunDetail> {
+  const run = await engineCall(() =>
+    ctx.engine.start({
+      segment_id: input.segment_id,
+      ...(input.revision === undefined ? {} : { revision: input.revision }),
+      input: input.input ?? {},
+      ...(input.correlation_id ? { correlation_id: input.correlation_id } : {}),
+      created_by: ctx.principal.id,
+    }),
+  );
+  const detail = await ctx.engine.getRun(run.run_id);
+  if (!detail) throw notFound(`Run "${run.run_id}"`);
+  return detail;
+}
