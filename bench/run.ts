@@ -3,10 +3,19 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { benchDataLayer } from "./data-layer";
+import { benchEngine } from "./engine";
+import { benchRunStore } from "./run-store";
 
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-console.log(`LLMTeam bench on ${machine}\n`);
-const results = { machine, at: new Date().toISOString(), data_layer: await benchDataLayer() };
+console.log(`LLMTeam bench on ${machine} (load average ${os.loadavg()[0]?.toFixed(2)})\n`);
+const results = {
+  machine,
+  load_average_at_start: os.loadavg()[0],
+  at: new Date().toISOString(),
+  data_layer: await benchDataLayer(),
+  engine_in_memory: await benchEngine(),
+  run_store: await benchRunStore(),
+};
 console.log(JSON.stringify(results, null, 2));
 mkdirSync("bench/results", { recursive: true });
 const file = `bench/results/${results.at.slice(0, 19).replace(/[:T]/g, "-")}.json`;
