@@ -13,7 +13,8 @@ import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 
 const require = createRequire(import.meta.url);
 
-export const PRISMA_DIR = path.resolve(process.cwd(), "prisma");
+// Resolved from this file, not the working directory, so the CLI works from anywhere.
+export const PRISMA_DIR = path.resolve(import.meta.dirname, "../../../prisma");
 export const SCHEMA_PATH = path.join(PRISMA_DIR, "schema.prisma");
 export const MIGRATIONS_DIR = path.join(PRISMA_DIR, "migrations");
 
