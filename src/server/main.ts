@@ -8,6 +8,7 @@ import next from "next";
 import { setAppContext } from "./app-context";
 import { bootCore, describeStartupError } from "./boot";
 import { attachSocketServer } from "./realtime/socket-server";
+import { startRetention } from "./runtime/retention";
 
 const dev = process.argv.includes("--dev");
 const root = path.resolve(import.meta.dirname, "../..");
@@ -28,6 +29,7 @@ async function main() {
     void handle(req, res);
   });
   const io = attachSocketServer(httpServer, core.runtime.events);
+  const stopRetention = startRetention(db.repos, config.runRetentionDays);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
@@ -49,6 +51,7 @@ async function main() {
     console.log(`${signal}: shutting down`);
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
+    stopRetention();
     await new Promise<void>((resolve) => io.close(() => resolve()));
     await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     // Steps in flight get a few seconds to commit; anything cut off reruns as a new attempt on the next start.

@@ -24,6 +24,7 @@ const envSchema = z.object({
   LLMTEAM_PUBLIC_URL: z.url().optional(),
   LLMTEAM_SEED_EXAMPLES: onOff.default("on"),
   LLMTEAM_LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  LLMTEAM_RUN_RETENTION_DAYS: z.coerce.number().int().min(1, "must be at least 1 day").default(30),
   REDIS_URL: z
     .string()
     .refine((v) => /^rediss?:\/\/.+/.test(v), "must be a redis:// or rediss:// URL")
@@ -43,6 +44,8 @@ export type Config = Readonly<{
   publicUrl: string;
   seedExamples: boolean;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
+  /** Finished runs older than this are deleted with their events. */
+  runRetentionDays: number;
   redisUrl: string | undefined;
   /** LLM refs from LLMTEAM_LLMS (keys resolved from the variables they name); `mock` is built in. */
   llms: readonly LlmRefConfig[];
@@ -94,6 +97,7 @@ export function parseConfig(source: Record<string, string | undefined>, version:
     publicUrl: (env.LLMTEAM_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
     seedExamples: env.LLMTEAM_SEED_EXAMPLES === "on",
     logLevel: env.LLMTEAM_LOG_LEVEL,
+    runRetentionDays: env.LLMTEAM_RUN_RETENTION_DAYS,
     redisUrl: env.REDIS_URL,
     llms,
     version,
@@ -120,6 +124,7 @@ export const ENV_DOCS: Record<keyof z.infer<typeof envSchema>, string> = {
   LLMTEAM_PUBLIC_URL: "public base URL used in links (default http://localhost:$PORT)",
   LLMTEAM_SEED_EXAMPLES: "on | off: create example segments in an empty database (default on)",
   LLMTEAM_LOG_LEVEL: "debug | info | warn | error | silent (default info)",
+  LLMTEAM_RUN_RETENTION_DAYS: "finished runs older than this many days are deleted with their steps, events and approvals (default 30)",
   REDIS_URL: "redis://… reserved for queue mode",
   LLMTEAM_LLMS:
     'LLM refs for llm_ref besides the built-in "mock": JSON text or the path of a JSON file, {"<ref>": {provider: openai-compatible | openai | anthropic, model, base_url, api_key_env (the NAME of the variable holding the key), price: {input_per_million, output_per_million}}}',

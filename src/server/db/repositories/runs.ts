@@ -5,6 +5,24 @@ import { runErrorSchema, runStatusSchema } from "../../../shared/resources/run-r
 
 export function runRepository(prisma: PrismaClient) {
   return {
+    /**
+     * Deletes run trees whose top-level run finished (completed, failed or
+     * cancelled) before `cutoff`: the runs of the tree, and by cascade their
+     * step rows, events and approvals. A tree whose root is still live is kept
+     * whole, so a waiting parent never loses a child it may read. Returns the
+     * number of runs deleted.
+     */
+    async pruneFinishedBefore(cutoff: Date): Promise<number> {
+      return prisma.$executeRaw`
+        DELETE FROM runs WHERE root_run_id IN (
+          SELECT id FROM runs
+          WHERE parent_run_id IS NULL
+            AND status IN ('completed', 'failed', 'cancelled')
+            AND finished_at < ${cutoff})
+        OR (root_run_id IS NULL AND parent_run_id IS NULL
+            AND status IN ('completed', 'failed', 'cancelled') AND finished_at < ${cutoff})`;
+    },
+
     /** Newest first; the cursor is the last run id seen (ids are UUIDv7, so time-ordered). */
     async list(filter: { segmentId?: string; status?: RunStatus; cursor?: string; limit: number }): Promise<RunPage> {
       const rows = await prisma.run.findMany({
