@@ -17,36 +17,11 @@ import { openDatabase, type Database } from "../src/server/db/open-database";
 import { createPrismaRunStore } from "../src/server/db/run-store";
 import { parseSegment, type SegmentInput } from "../src/shared/segment";
 import { summarize, timed } from "./stats";
+import { chainDoc, fanDoc } from "./workloads";
 
 const PG_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const COMMITS = 2000;
 const WARMUP = 300;
-
-function chainDoc(n: number): SegmentInput {
-  const ids = Array.from({ length: n }, (_, i) => `s${i}`);
-  return {
-    segment_id: `chain-${n}`,
-    name: "chain",
-    entrypoint: "s0",
-    steps: ids.map((id) => ({ step_id: id, type: "noop", config: {} })),
-    edges: ids.slice(1).map((id, i) => ({ from_step: `s${i}`, to_step: id })),
-  };
-}
-
-function fanDoc(width: number): SegmentInput {
-  const branches = Array.from({ length: width }, (_, i) => `b${i}`);
-  return {
-    segment_id: `fan-${width}`,
-    name: "fan",
-    entrypoint: "start",
-    steps: [
-      { step_id: "start", type: "noop", config: {} },
-      ...branches.map((id) => ({ step_id: id, type: "noop", config: {} })),
-      { step_id: "join", type: "noop", config: {} },
-    ],
-    edges: [...branches.map((id) => ({ from_step: "start", to_step: id })), ...branches.map((id) => ({ from_step: id, to_step: "join" }))],
-  };
-}
 
 function runRecord(segmentId: string): RunRecord {
   const id = randomUUID();
