@@ -75,6 +75,13 @@ describe("runs through tRPC", () => {
     expect(after.items.length).toBe(before.items.length);
   });
 
+  it("a segment with only a draft cannot run: 409 saying to save it first", async () => {
+    await data("segments.create", { name: "Draft only" });
+    const reply = await call("runs.start", { segment_id: "draft-only", input: {} });
+    expect(reply.status).toBe(409);
+    expect(reply.body.error?.message).toBe('Segment "draft-only" has no saved revision yet: save it before running it');
+  });
+
   it("an unknown segment or run is a 404", async () => {
     expect((await call("runs.start", { segment_id: "nope", input: {} })).status).toBe(404);
     expect((await call("runs.get", { run_id: "nope" }, "GET")).status).toBe(404);

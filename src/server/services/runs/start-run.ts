@@ -1,6 +1,6 @@
 import type { RunDetail } from "../../../shared/resources/run-detail";
 import type { RunServiceContext } from "../context";
-import { notFound } from "../errors";
+import { AppError, notFound } from "../errors";
 import { engineCall } from "./engine-errors";
 
 /**
@@ -11,6 +11,12 @@ export async function startRun(
   ctx: RunServiceContext,
   input: { segment_id: string; revision?: number | undefined; input?: unknown; correlation_id?: string | undefined },
 ): Promise<RunDetail> {
+  const segment = await ctx.repos.segments.get(input.segment_id);
+  if (!segment) throw notFound(`Segment "${input.segment_id}"`);
+  if (segment.latest_revision === 0) {
+    // Runs execute saved revisions, never the draft.
+    throw new AppError("conflict", `Segment "${input.segment_id}" has no saved revision yet: save it before running it`);
+  }
   const run = await engineCall(() =>
     ctx.engine.start({
       segment_id: input.segment_id,
