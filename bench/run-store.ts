@@ -14,7 +14,6 @@ import { createBuiltinRegistry } from "../src/engine/steps/builtins";
 import { complete } from "../src/engine/steps/types";
 import { InMemoryRunStore, nullSink } from "../src/engine/testing";
 import { openDatabase, type Database } from "../src/server/db/open-database";
-import { createPrismaRunStore } from "../src/server/db/run-store";
 import { parseSegment, type SegmentInput } from "../src/shared/segment";
 import { summarize, timed } from "./stats";
 import { chainDoc, fanDoc } from "./workloads";
@@ -111,7 +110,7 @@ async function saveSegment(db: Database, doc: { segment_id: string; name: string
 async function benchEngine(db: Database, doc: SegmentInput, rounds: number) {
   const steps = createBuiltinRegistry().register({ type: "noop", parseConfig: (c) => c, start: async (ctx) => complete(ctx.input) });
   const scheduler = new InProcessScheduler(systemClock);
-  const store = createPrismaRunStore(db.prisma);
+  const store = db.runStore;
   const engine = createEngine({ store, scheduler, sink: nullSink, segments: dbSegments(db), clock: systemClock, steps });
   scheduler.attach((runId) => engine.advance(runId));
   const samples: number[] = [];
@@ -128,7 +127,7 @@ async function benchEngine(db: Database, doc: SegmentInput, rounds: number) {
 
 async function benchDatabase(db: Database) {
   await saveSegment(db, { segment_id: "bench", name: "bench" });
-  const { run_id, ...commits } = await benchCommits(createPrismaRunStore(db.prisma), "bench");
+  const { run_id, ...commits } = await benchCommits(db.runStore, "bench");
   const reference = await benchReference(db, run_id);
   const chain = chainDoc(1000);
   const fan = fanDoc(100);

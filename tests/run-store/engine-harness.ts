@@ -5,7 +5,6 @@ import { createBuiltinRegistry } from "../../src/engine/steps/builtins";
 import type { StepRegistry } from "../../src/engine/steps/registry";
 import { MemoryEventSink } from "../../src/engine/testing";
 import type { Database } from "../../src/server/db/open-database";
-import { createPrismaRunStore } from "../../src/server/db/run-store";
 import { parseSegment, type SegmentInput } from "../../src/shared/segment";
 import { Probe, registerTestTypes } from "../engine/helpers";
 
@@ -46,7 +45,7 @@ export function engineOn(db: Database, clock: Clock, options: { probe?: Probe; r
   const errors: unknown[] = [];
   const segments = databaseSegments(db);
   const engine = createEngine({
-    store: createPrismaRunStore(db.prisma),
+    store: db.runStore,
     scheduler,
     sink,
     segments,

@@ -14,6 +14,11 @@ export interface StoreHarness {
   store: RunStore;
   /** A "process restart": a new store over the same data (the in-memory store keeps itself). */
   restart(): Promise<void>;
+  /**
+   * Whether a restart voids the leases the "dead" process held: the embedded database does
+   * (its data-dir lock proves no other process holds one); shared stores wait for expiry.
+   */
+  restartVoidsLeases?: boolean;
   close(): Promise<void>;
 }
 

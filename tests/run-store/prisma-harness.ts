@@ -3,7 +3,6 @@
 import { rmSync } from "node:fs";
 import type { Database } from "../../src/server/db/open-database";
 import { openDatabase } from "../../src/server/db/open-database";
-import { createPrismaRunStore } from "../../src/server/db/run-store";
 import { dropSchema, openTestDatabase, type DbKindUnderTest } from "../helpers/test-database";
 import { CONTRACT_SEGMENTS, type StoreHarness } from "./fixtures";
 
@@ -30,11 +29,12 @@ export async function openPrismaHarness(kind: DbKindUnderTest): Promise<PrismaHa
   const reopen = () => openDatabase(t.databaseUrl ? { databaseUrl: t.databaseUrl, dataDir: t.dataDir } : { dataDir: t.dataDir });
   const harness: PrismaHarness = {
     db: t.db,
-    store: createPrismaRunStore(t.db.prisma),
+    store: t.db.runStore,
+    restartVoidsLeases: kind === "pglite",
     async restart() {
       await harness.db.close();
       harness.db = await reopen();
-      harness.store = createPrismaRunStore(harness.db.prisma);
+      harness.store = harness.db.runStore;
     },
     async close() {
       await harness.db.close();

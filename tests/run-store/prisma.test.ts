@@ -58,5 +58,15 @@ describe.each(DB_KINDS)("Prisma run store on %s", (kind) => {
       const state = await h.store.load(run.run_id);
       expect(outputs.map((_, i) => state?.steps[`s${i}`]?.output)).toEqual(outputs);
     });
+
+    it("nul-in-output: a NUL character (which jsonb refuses) is stored as U+FFFD instead of failing the commit", async () => {
+      const { run, lease } = await createClaimed(h.store);
+      const output = { body: "a\u0000b", backslash_then_text: "\\u0000", both: "\\\u0000", [`k\u0000`]: 1 };
+      await h.store.commit(lease, { steps: [stepRecord("s", { status: "completed", output })], run: { output } });
+      const state = await h.store.load(run.run_id);
+      const stored = { body: "a\ufffdb", backslash_then_text: "\\u0000", both: "\\\ufffd", [`k\ufffd`]: 1 };
+      expect(state?.steps.s?.output).toEqual(stored);
+      expect(state?.run.output).toEqual(stored);
+    });
   });
 });

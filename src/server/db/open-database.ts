@@ -10,7 +10,7 @@ import { lockDataDir, type DataDirLock } from "./data-dir-lock";
 import { applyMigrations } from "./migrate";
 import { pgliteAdapterFactory } from "./pglite-adapter";
 import { createRepositories, type Repositories } from "./repositories";
-import { createPrismaRunStore } from "./run-store";
+import { createPrismaRunStore, type RawQuery } from "./run-store";
 import type { RunStore } from "../../engine";
 
 export type DbKind = "pglite" | "postgres";
@@ -56,10 +56,14 @@ async function openPglite(dataDir: string, migrate: boolean): Promise<Database> 
     const appliedMigrations = migrate ? await applyMigrations(factory) : [];
     const prisma = new PrismaClient({ adapter: factory });
     const pgl = client;
+    // The data-dir lock makes this process the only one on this database: a run lease still
+    // held was left by a process that died (kill -9, power loss). Void it so the run continues
+    // now rather than when the dead holder's lease would have expired.
+    await pgl.query("UPDATE runs SET lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL WHERE lease_token IS NOT NULL");
     return {
       prisma,
       repos: createRepositories(prisma),
-      runStore: createPrismaRunStore(prisma),
+      runStore: createPrismaRunStore(prisma, pgliteRawQuery(pgl)),
       kind: "pglite",
       appliedMigrations,
       async ping() {
@@ -76,6 +80,18 @@ async function openPglite(dataDir: string, migrate: boolean): Promise<Database> 
     lock.release();
     throw err;
   }
+}
+
+/** PGlite's own query(): same engine and lock as the Prisma adapter, without Prisma's layers. */
+function pgliteRawQuery(client: PGlite): RawQuery {
+  return async <T>(statement: { text: string; values: unknown[] }) =>
+    (await client.query<T>(statement.text, statement.values)).rows;
+}
+
+/** node-postgres with a named statement: parsed and planned once per pooled connection. */
+function pgRawQuery(pool: pg.Pool): RawQuery {
+  return async <T>(statement: { text: string; values: unknown[]; name: string }) =>
+    (await pool.query<T & pg.QueryResultRow>({ name: statement.name, text: statement.text, values: statement.values })).rows;
 }
 
 /** `?schema=name` (Prisma's convention) selects a schema; node-postgres gets it as search_path. */
@@ -126,7 +142,7 @@ async function openPostgres(databaseUrl: string, migrate: boolean): Promise<Data
     return {
       prisma,
       repos: createRepositories(prisma),
-      runStore: createPrismaRunStore(prisma),
+      runStore: createPrismaRunStore(prisma, pgRawQuery(pool)),
       kind: "postgres",
       appliedMigrations,
       async ping() {

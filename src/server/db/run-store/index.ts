@@ -5,13 +5,16 @@
 import type { RunStore } from "../../../engine";
 import type { PrismaClient } from "../generated/client";
 import { decideApproval, getApproval, listApprovals } from "./approvals";
-import { commitBatch } from "./commit";
+import { commitBatch, type RawQuery } from "./commit";
 import { listEvents } from "./events";
 import { claimLease, releaseLease, renewLease } from "./lease";
 import { getRunRecord, loadRun } from "./load";
 import { createRun, findRunsToWake, requestControl } from "./runs";
 
-export function createPrismaRunStore(prisma: PrismaClient): RunStore {
+export type { RawQuery } from "./commit";
+
+/** `raw` runs the per-step commit on the driver directly (see ./commit.ts). */
+export function createPrismaRunStore(prisma: PrismaClient, raw: RawQuery): RunStore {
   return {
     createRun: (run, steps) => createRun(prisma, run, steps),
     load: (runId) => loadRun(prisma, runId),
@@ -19,7 +22,7 @@ export function createPrismaRunStore(prisma: PrismaClient): RunStore {
     claim: (runId, owner, now, until) => claimLease(prisma, runId, owner, now, until),
     renew: (lease, until) => renewLease(prisma, lease, until),
     release: (lease) => releaseLease(prisma, lease),
-    commit: (lease, batch) => commitBatch(prisma, lease, batch),
+    commit: (lease, batch) => commitBatch(raw, lease, batch),
     requestControl: (runId, control) => requestControl(prisma, runId, control),
     decideApproval: (approvalId, decision, event) => decideApproval(prisma, approvalId, decision, event),
     getApproval: (approvalId) => getApproval(prisma, approvalId),

@@ -157,8 +157,21 @@ export function eventFromRow(row: JsonRow): RunEvent {
 // arrays of the records themselves, expanded there by `jsonb_to_recordset(...) AS v(<record
 // fields with SQL types>)`. Those column lists are the record → row half of this mapping.
 
+/** JSON's escape of U+0000 (NUL), not itself preceded by an escaping backslash. */
+const ESCAPED_NUL = /(?<!\\)((?:\\\\)*)\\u0000/g;
+
+/**
+ * JSON text that jsonb accepts. PostgreSQL refuses U+0000 in jsonb strings ("unsupported
+ * Unicode escape sequence"): a step output holding one (a binary HTTP body, say) would fail
+ * every commit of its run. It is stored as U+FFFD, the replacement character, instead.
+ */
+export function jsonbText(value: unknown): string {
+  const text = JSON.stringify(value);
+  return text.includes("\\u0000") ? text.replace(ESCAPED_NUL, "$1\\ufffd") : text;
+}
+
 /** A list of records as one jsonb parameter (an undefined field becomes NULL). */
-export const recordsParam = (records: readonly object[]): string => JSON.stringify(records);
+export const recordsParam = (records: readonly object[]): string => jsonbText(records);
 
 /** A JSON value as a jsonb parameter; null/undefined → SQL NULL. */
-export const jsonParam = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value));
+export const jsonParam = (value: unknown): string | null => (value === null || value === undefined ? null : jsonbText(value));
