@@ -34,6 +34,13 @@ export type StepNodeData = {
 };
 export type StepNode = RFNode<StepNodeData, typeof STEP_NODE_TYPE>;
 
+export const GROUP_NODE_TYPE = "group";
+export type GroupNodeData = { group_id: string; label: string; collapsed: boolean; memberIds: string[] };
+/** A group's frame: derived from `metadata.ui.groups` and the members' `ui.group`; sized around its members. */
+export type GroupNode = RFNode<GroupNodeData, typeof GROUP_NODE_TYPE>;
+/** What the canvas draws: frames first, then steps. */
+export type EditorNode = StepNode | GroupNode;
+
 export type FlowEdgeData = {
   condition?: string;
   /** The contract edge names the default port ("out") literally: keep it on the way back. */
@@ -138,4 +145,12 @@ function flowToEdge(edge: FlowEdge): Edge {
 function portOf(handle: string | null | undefined, fallback: string, named: true | undefined): string | undefined {
   if (handle === null || handle === undefined || handle === "") return undefined;
   return handle === fallback && !named ? undefined : handle;
+}
+
+export function isStepNode(node: EditorNode): node is StepNode {
+  return node.type === STEP_NODE_TYPE;
+}
+
+export function isGroupNode(node: EditorNode): node is GroupNode {
+  return node.type === GROUP_NODE_TYPE;
 }

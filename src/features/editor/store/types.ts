@@ -1,8 +1,140 @@
+/**
+ * The editor store's contract: one store per editor instance, composed of slices. Components
+ * only read state through `useEditorStore(selector)` and change it through these actions;
+ * the store has no side effects (no fetch, no timers, no clipboard API, no DOM).
+ *
+ * Undo/redo: every action marked (undoable) below records ONE history entry; React Flow's
+ * drag of one or many nodes records one entry when the drag ends (positions at drag start
+ * are the "before"). Selection, measurement, problems and the saved-state marks are never
+ * recorded. History holds at most 100 entries and is cleared by `replaceSegment(..., {resetHistory: true})`.
+ */
+import type { Connection, EdgeChange, NodeChange, XYPosition } from "@xyflow/react";
 import type { StoreApi } from "zustand/vanilla";
-import type { CanvasSlice } from "./canvas-slice";
-import type { SegmentSlice } from "./segment-slice";
-import type { SelectionSlice } from "./selection-slice";
+import type { Problem } from "@/shared/validation";
+import type { Segment, Step } from "@/shared/segment";
+import type { EditorNode, FlowEdge, SegmentBase } from "../lib/flow-convert";
 
-/** The whole editor state: one store per editor instance, composed of slices. */
-export type EditorState = SegmentSlice & CanvasSlice & SelectionSlice;
+/** An action that can be refused says why, in a sentence for the user. */
+export type ActionResult<T = void> = ({ ok: true } & (T extends void ? unknown : { value: T })) | { ok: false; reason: string };
+
+/**
+ * A labelled frame around steps (`metadata.ui.groups` in the segment; members carry
+ * `ui.group = group_id`). Moving the frame moves its members; collapsed, it is one box.
+ */
+export type StepGroup = { group_id: string; label: string; collapsed: boolean };
+
+export type SegmentSlice = {
+  /** The segment's non-graph fields: name, description, entrypoint, input_schema, metadata. */
+  base: SegmentBase;
+  /** (undoable) Name, description, input_schema, metadata. Not segment_id. */
+  updateBase: (patch: Partial<Pick<SegmentBase, "name" | "description" | "input_schema" | "metadata">>) => void;
+  /** (undoable) The step the run starts with. */
+  setEntrypoint: (stepId: string) => void;
+};
+
+export type CanvasSlice = {
+  /** Step nodes (type "step") and group frames (type "group"), frames first. */
+  nodes: EditorNode[];
+  edges: FlowEdge[];
+  /** React Flow's changes: positions, dimensions, selection, and removals (undoable). */
+  onNodesChange: (changes: NodeChange<EditorNode>[]) => void;
+  onEdgesChange: (changes: EdgeChange<FlowEdge>[]) => void;
+  /**
+   * React Flow's onConnect: adds the edge if the ports are compatible (catalog
+   * `portsCompatible`), not a duplicate and not a self-loop; else refuses with the reason.
+   * A connection from a `condition` step's `true`/`false` handle gets the condition
+   * `output = true` / `output = false` set for the user. (undoable)
+   */
+  connect: (connection: Connection) => ActionResult<{ edgeId: string }>;
+  /** Why a connection would be refused, or null when it is fine (used while dragging). */
+  connectionProblem: (connection: Connection) => string | null;
+};
+
+export type EditingSlice = {
+  /**
+   * (undoable) Adds a step of a catalog type at `position` (flow coordinates) with the type's
+   * default config, a fresh step_id derived from the type (`llm_agent`, `llm_agent_2`, ...),
+   * and selects it. The first step of an empty segment becomes the entrypoint. With
+   * `connectFrom`, also connects that step's port to the new step. Returns the new step_id.
+   */
+  addStep: (type: string, position: XYPosition, options?: { connectFrom?: { stepId: string; port?: string } }) => string;
+  /** (undoable) Replaces the step's config (the whole object). */
+  updateStepConfig: (stepId: string, config: Record<string, unknown>) => void;
+  /** (undoable) Step fields other than config/step_id/type/ui: name, retry, timeout_seconds, on_error (undefined removes). */
+  updateStep: (stepId: string, patch: Partial<Pick<Step, "name" | "retry" | "timeout_seconds" | "on_error">>) => void;
+  /** (undoable) Renames a step id; edges and the entrypoint follow. Refused if taken or invalid. */
+  renameStep: (stepId: string, newId: string) => ActionResult;
+  /** (undoable) Sets or (null/"") removes an edge's condition. */
+  setEdgeCondition: (edgeId: string, condition: string | null) => void;
+  /** (undoable) Removes steps (with their edges) and edges. */
+  deleteElements: (elements: { stepIds?: readonly string[]; edgeIds?: readonly string[] }) => void;
+  /** (undoable) Removes the selected steps, groups' frames (members stay) and edges. */
+  deleteSelection: () => void;
+  /** (undoable) Copies the selected steps and the edges between them, offset by one grid step, new ids; selects the copies. */
+  duplicateSelection: () => string[];
+  /**
+   * The selection as clipboard text (JSON: `{"llmteam_clipboard": 1, steps, edges}` in the
+   * segment contract), or null when nothing is selected. Pure: the caller writes the clipboard.
+   */
+  copySelection: () => string | null;
+  /**
+   * (undoable) Pastes clipboard text (from this or another segment, or a whole segment JSON):
+   * steps get fresh ids when theirs are taken (edges follow), are placed with their top-left
+   * at `at` (or offset from the originals), and are selected. Refused with a reason when the
+   * text is not ours.
+   */
+  paste: (text: string, at?: XYPosition) => ActionResult<{ stepIds: string[] }>;
+  /** (undoable) Moves steps to new positions (auto-layout), one history entry. */
+  applyPositions: (positions: ReadonlyMap<string, XYPosition>) => void;
+  /** (undoable unless resetHistory) Replaces the whole document (import, restore a revision). */
+  replaceSegment: (segment: Segment, options?: { resetHistory?: boolean }) => void;
+  /** (undoable) Frames the given steps in a new group; returns its id. Refused for < 1 step. */
+  createGroup: (stepIds: readonly string[], label?: string) => ActionResult<{ groupId: string }>;
+  /** (undoable) Removes the frame; its steps stay where they are. */
+  ungroup: (groupId: string) => void;
+  /** (undoable) */
+  renameGroup: (groupId: string, label: string) => void;
+  /** (undoable) Collapsed: members hidden, the frame is one box; edges to members attach to it. */
+  setGroupCollapsed: (groupId: string, collapsed: boolean) => void;
+};
+
+export type SelectionSlice = {
+  selectedStepId: string | null;
+  selectedEdgeId: string | null;
+  /** Selects one step (and nothing else); null clears the selection. */
+  selectStep: (stepId: string | null) => void;
+  /** Selects one edge (and nothing else); null clears the selection. */
+  selectEdge: (edgeId: string | null) => void;
+  /** Selects exactly these steps (multi-select from code: select all, paste). */
+  selectSteps: (stepIds: readonly string[]) => void;
+  clearSelection: () => void;
+  /** Ids of every selected step (React Flow's multi-selection). */
+  selectedStepIds: () => string[];
+};
+
+export type HistorySlice = {
+  canUndo: boolean;
+  canRedo: boolean;
+  undo: () => void;
+  redo: () => void;
+  /**
+   * Incremented by every change to the document (undoable actions, undo, redo, drag end):
+   * autosave and validation watch this instead of the node array.
+   */
+  revision: number;
+};
+
+export type ProblemsSlice = {
+  /** The shared validator's result for the current document (set by the validation hook). */
+  problems: Problem[];
+  /** Problems by step_id and by edge id (FlowEdge.id), for badges on the canvas. */
+  problemsByStep: ReadonlyMap<string, Problem[]>;
+  problemsByEdge: ReadonlyMap<string, Problem[]>;
+  setProblems: (problems: Problem[]) => void;
+  /** Set by the problems list: the canvas centres this element and selects it, then clears it. */
+  focusRequest: { kind: "step" | "edge"; id: string; nonce: number } | null;
+  requestFocus: (target: { kind: "step" | "edge"; id: string }) => void;
+};
+
+export type EditorState = SegmentSlice & CanvasSlice & EditingSlice & SelectionSlice & HistorySlice & ProblemsSlice;
 export type EditorStore = StoreApi<EditorState>;
