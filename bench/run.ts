@@ -2,6 +2,7 @@
 // Benchmarks are never part of `npm test`; docs/performance.md records the figures.
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
+import { benchCanvas } from "./canvas";
 import { benchDataLayer } from "./data-layer";
 import { benchEngine } from "./engine";
 import { benchRunStore } from "./run-store";
@@ -15,6 +16,7 @@ const results = {
   data_layer: await benchDataLayer(),
   engine_in_memory: await benchEngine(),
   run_store: await benchRunStore(),
+  canvas: await benchCanvas(),
 };
 console.log(JSON.stringify(results, null, 2));
 mkdirSync("bench/results", { recursive: true });
