@@ -65,25 +65,17 @@ async function openToInteractive(page: Page, segmentId: string): Promise<{ inter
 
 /** Counts painted frames while `act` runs. */
 async function fpsDuring(page: Page, act: () => Promise<void>): Promise<number> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __frames: number; __counting: boolean };
-    w.__frames = 0;
-    w.__counting = true;
-    const tick = () => {
-      if (!w.__counting) return;
-      w.__frames++;
-      requestAnimationFrame(tick);
-    };
+  // A string, not a function: tsx's transform would add helpers the page does not have.
+  await page.evaluate(`(() => {
+    window.__frames = 0;
+    window.__counting = true;
+    const tick = () => { if (!window.__counting) return; window.__frames++; requestAnimationFrame(tick); };
     requestAnimationFrame(tick);
-  });
+  })()`);
   const t0 = Date.now();
   await act();
   const elapsed = Date.now() - t0;
-  const frames = await page.evaluate(() => {
-    const w = window as unknown as { __frames: number; __counting: boolean };
-    w.__counting = false;
-    return w.__frames;
-  });
+  const frames = Number(await page.evaluate("(window.__counting = false, window.__frames)"));
   return Math.round((frames / elapsed) * 1000 * 10) / 10;
 }
 

@@ -10,6 +10,13 @@ export type * from "./ports";
 export type { AdvanceResult } from "./runner/advance";
 export type { DecideOptions } from "./commands/decide";
 export type { StartRunOptions } from "./commands/start";
+export {
+  TRY_STEP_DEFAULT_TIMEOUT_SECONDS,
+  TRY_STEP_MAX_TIMEOUT_SECONDS,
+  tryStep,
+  type TryStepOptions,
+  type TryStepRequest,
+} from "./commands/try-step";
 export { toRunDetail } from "./resource/run-detail";
 export { BUILTIN_HANDLERS, createBuiltinRegistry } from "./steps/builtins";
 export { StepRegistry } from "./steps/registry";

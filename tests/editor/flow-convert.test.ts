@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   DEFAULT_SOURCE_HANDLE,
   DEFAULT_TARGET_HANDLE,
+  isStepNode,
   segmentBase,
   STEP_NODE_TYPE,
   toFlow,
@@ -9,7 +10,7 @@ import {
   type SegmentFlow,
 } from "@/features/editor/lib/flow-convert";
 import type { Segment } from "@/shared/segment";
-import { emptyDraft, noUiSegment, parsed, richSegment, seededExamples } from "./fixtures";
+import { emptyDraft, generatedSegment, groupedSegment, noUiSegment, parsed, richSegment, seededExamples } from "./fixtures";
 
 const roundTrip = (segment: Segment, edit?: (flow: SegmentFlow) => SegmentFlow): Segment => {
   const flow = toFlow(segment);
@@ -40,6 +41,17 @@ describe("round trip toSegment(toFlow(s)) === s", () => {
     expect(roundTrip(segment)).toStrictEqual(segment);
   });
 
+  it("a generated 500-step segment (branches, joins, ports, conditions, steps without ui, groups)", () => {
+    const segment = generatedSegment(500);
+    expect(segment.steps).toHaveLength(500);
+    expect(roundTrip(segment)).toStrictEqual(segment);
+  });
+
+  it("groups: expanded and collapsed groups, members' ui.group, a dangling ui.group, other metadata.ui keys", () => {
+    const segment = groupedSegment();
+    expect(roundTrip(segment)).toStrictEqual(segment);
+  });
+
   it("empty draft (no steps, empty entrypoint)", () => {
     const segment = emptyDraft();
     expect(toFlow(segment)).toStrictEqual({ nodes: [], edges: [] });
@@ -56,7 +68,7 @@ describe("round trip toSegment(toFlow(s)) === s", () => {
 
 describe("toFlow", () => {
   it("node id = step_id, one node type, ui x/y become position, data carries the rest", () => {
-    const { nodes } = toFlow(richSegment());
+    const nodes = toFlow(richSegment()).nodes.filter(isStepNode);
     const start = nodes[0]!;
     expect(start.id).toBe("start");
     expect(start.type).toBe(STEP_NODE_TYPE);
@@ -100,7 +112,7 @@ describe("toFlow", () => {
   });
 
   it("places a step without ui below the positioned ones, not on top of them", () => {
-    const { nodes } = toFlow(richSegment());
+    const nodes = toFlow(richSegment()).nodes.filter(isStepNode);
     const unplaced = nodes.find((n) => n.id === "unplaced")!;
     expect(unplaced.data.autoPosition).toEqual(unplaced.position);
     expect(unplaced.position.y).toBeGreaterThan(0);

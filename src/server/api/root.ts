@@ -1,11 +1,13 @@
 import { approvalsRouter } from "./routers/approvals";
 import { runsRouter } from "./routers/runs";
 import { segmentsRouter } from "./routers/segments";
+import { stepsRouter } from "./routers/steps";
 import { systemRouter } from "./routers/system";
 import { router } from "./trpc";
 
 export const appRouter = router({
   segments: segmentsRouter,
+  steps: stepsRouter,
   runs: runsRouter,
   approvals: approvalsRouter,
   system: systemRouter,

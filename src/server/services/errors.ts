@@ -11,7 +11,16 @@ export type AppErrorCode =
   | "forbidden"
   | "unavailable";
 
-export type ErrorDetail = { path?: string; message: string; code?: string; step_id?: string };
+export type ErrorDetail = {
+  path?: string;
+  message: string;
+  code?: string;
+  step_id?: string;
+  /** A `conflict` on a versioned write (a draft): the version stored now, when and by whom. */
+  current_version?: number;
+  updated_at?: string;
+  updated_by?: string;
+};
 
 export class AppError extends Error {
   constructor(

@@ -57,6 +57,21 @@ export const draftSavedSchema = z.object({
 export type DraftSaved = z.infer<typeof draftSavedSchema>;
 
 /**
+ * The detail of a `conflict` error (tRPC CONFLICT, `data.appCode` "conflict") from a draft
+ * write, in `data.details`: the draft as stored now. To overwrite it, send the write again
+ * with `expected_version: current_version`.
+ */
+export const draftConflictDetailSchema = z.object({
+  code: z.literal("draft_conflict"),
+  path: z.literal("expected_version"),
+  message: z.string(),
+  current_version: z.int(),
+  updated_at: z.string(),
+  updated_by: z.string(),
+});
+export type DraftConflictDetail = z.infer<typeof draftConflictDetailSchema>;
+
+/**
  * `segments.saveRevision`: the draft is written first (as saveDraft); a valid draft then
  * becomes revision N, an invalid one stays a draft and the problems are returned.
  */

@@ -28,5 +28,7 @@ export const tryStepResultSchema = z.object({
   duration_ms: z.number(),
   tokens: z.object({ input: z.int(), output: z.int() }),
   cost: z.number(),
+  /** Events the step recorded on the way (critic_loop: one per round), in order. */
+  events: z.array(z.object({ type: z.string(), payload: z.unknown() })).optional(),
 });
 export type TryStepResult = z.infer<typeof tryStepResultSchema>;

@@ -1,7 +1,11 @@
 import { WorkflowIcon } from "@/components/ui/icons";
 
+const Key = ({ children }: { children: string }) => (
+  <kbd className="rounded border border-slate-200 bg-slate-50 px-1.5 font-mono text-[12px] text-slate-700">{children}</kbd>
+);
+
 /** Shown over the dotted canvas when the segment has no steps. */
-export function EmptyCanvasHint() {
+export function EmptyCanvasHint({ readOnly = false }: { readOnly?: boolean }) {
   return (
     <div className="pointer-events-none absolute inset-0 flex items-center justify-center p-6">
       <div className="max-w-sm rounded-2xl border border-dashed border-slate-300 bg-white/90 px-8 py-7 text-center shadow-sm backdrop-blur-sm">
@@ -9,10 +13,14 @@ export function EmptyCanvasHint() {
           <WorkflowIcon className="size-5" />
         </div>
         <h2 className="text-[15px] font-semibold text-slate-900">No steps yet</h2>
-        <p className="mt-1.5 text-sm leading-relaxed text-slate-600">
-          This segment is empty. Once it has steps, they appear here as a flow from left to right, starting at the entry
-          step.
-        </p>
+        {readOnly ? (
+          <p className="mt-1.5 text-sm leading-relaxed text-slate-600">This version of the segment has no steps.</p>
+        ) : (
+          <p className="mt-1.5 text-sm leading-relaxed text-slate-600">
+            Drag a step from the palette, double-click the canvas, or press <Key>/</Key> to search. The first step you add
+            is where runs start.
+          </p>
+        )}
       </div>
     </div>
   );

@@ -1,14 +1,15 @@
 "use client";
 /** The editor route's content: loads the segment, then shows the editor, a skeleton or an error. */
-import { useMemo } from "react";
+import { useState } from "react";
+import { ToastProvider } from "@/components/ui/toast";
 import type { SegmentDetail } from "@/shared/resources/segment-resource";
 import { isNotFoundError, useSegmentDetail } from "../hooks/use-segment-detail";
-import { documentToOpen } from "../lib/document-state";
-import { readSegmentDocument } from "../lib/read-document";
+import { segmentToOpen } from "../lib/document-state";
 import { EditorStoreProvider } from "../store";
 import { EditorError, SegmentNotFound } from "./editor-error";
 import { EditorScreen } from "./editor-screen";
 import { EditorSkeleton } from "./editor-skeleton";
+import { EditorSession } from "./save-state/editor-session";
 
 export function SegmentEditor({ segmentId }: { segmentId: string }) {
   const query = useSegmentDetail(segmentId);
@@ -24,20 +25,17 @@ export function SegmentEditor({ segmentId }: { segmentId: string }) {
 }
 
 function LoadedEditor({ detail }: { detail: SegmentDetail }) {
-  // The store is created once per segment from what was loaded first; later refetches
-  // must not throw away what the user did on the canvas.
-  const segment = useMemo(
-    () =>
-      readSegmentDocument(documentToOpen(detail).document, {
-        segment_id: detail.segment_id,
-        name: detail.name,
-        description: detail.description,
-      }),
-    [detail],
-  );
+  // The editor starts from what was loaded first (the draft, else the latest revision);
+  // later refetches must not throw away what the user did on the canvas. The save session
+  // keeps the draft's version from that same load, for autosave's optimistic concurrency.
+  const [initial] = useState(() => ({ detail, segment: segmentToOpen(detail) }));
   return (
-    <EditorStoreProvider segment={segment}>
-      <EditorScreen detail={detail} />
-    </EditorStoreProvider>
+    <ToastProvider>
+      <EditorStoreProvider segment={initial.segment}>
+        <EditorSession detail={initial.detail}>
+          <EditorScreen detail={detail} />
+        </EditorSession>
+      </EditorStoreProvider>
+    </ToastProvider>
   );
 }

@@ -11,6 +11,7 @@ export function StepIcon({ appearance, size = "md" }: { appearance: StepAppearan
       style={{ backgroundColor: appearance.tint, color: appearance.accent }}
     >
       <svg
+        data-lod="glyph"
         width={glyph}
         height={glyph}
         viewBox="0 0 24 24"

@@ -1,15 +1,24 @@
 "use client";
-/** A smoothstep connection; a conditional edge carries its condition as a label. */
-import { BaseEdge, getSmoothStepPath, type EdgeProps } from "@xyflow/react";
+/**
+ * A smoothstep connection. On its middle: the condition (if any), the validator's badge and,
+ * when selected, a × that deletes it. Memoized; reads only this edge's problems.
+ */
+import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, type EdgeProps } from "@xyflow/react";
 import { memo } from "react";
+import type { Problem } from "@/shared/validation";
 import type { FlowEdge } from "../lib/flow-convert";
+import { useCanvasReadOnly } from "../nodes/canvas-mode";
+import { ProblemBadge, problemTone } from "../nodes/problem-badge";
+import { useEditorStore } from "../store";
 import { ConditionLabel } from "./condition-label";
+import { edgeLook } from "./edge-markers";
 
-export const EDGE_COLOR = "#94a3b8";
-export const EDGE_COLOR_SELECTED = "#334155";
+const NO_PROBLEMS: readonly Problem[] = [];
 
 function FlowEdgeView(props: EdgeProps<FlowEdge>) {
-  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
+  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
+  const problems = useEditorStore((s) => s.problemsByEdge.get(id)) ?? NO_PROBLEMS;
+  const readOnly = useCanvasReadOnly();
   const [path, labelX, labelY] = getSmoothStepPath({
     sourceX,
     sourceY,
@@ -21,26 +30,65 @@ function FlowEdgeView(props: EdgeProps<FlowEdge>) {
     offset: 16,
   });
   const condition = data?.condition;
+  const isSelected = Boolean(selected);
+  const look = edgeLook(isSelected, problems.length === 0 ? null : problemTone(problems));
+  const showDelete = isSelected && !readOnly;
+  const hasLabel = condition !== undefined || problems.length > 0 || showDelete;
   return (
     <>
       <BaseEdge
         id={id}
         path={path}
-        markerEnd={markerEnd}
-        interactionWidth={16}
-        style={{ stroke: selected ? EDGE_COLOR_SELECTED : EDGE_COLOR, strokeWidth: selected ? 2 : 1.5 }}
+        markerEnd={look.marker}
+        interactionWidth={18}
+        className="llmteam-edge-path"
+        style={{ stroke: look.stroke, strokeWidth: isSelected ? 2.25 : 1.5 }}
       />
-      {condition !== undefined && (
-        <ConditionLabel
-          edgeId={id}
-          condition={condition}
-          x={labelX}
-          y={labelY}
-          room={targetX - sourceX}
-          selected={Boolean(selected)}
-        />
+      {hasLabel && (
+        <EdgeLabelRenderer>
+          <div
+            className="nodrag nopan pointer-events-none absolute flex items-center gap-1"
+            style={{
+              transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`,
+              zIndex: isSelected ? 1001 : undefined,
+            }}
+            data-testid={`edge-label-${id}`}
+          >
+            {condition !== undefined && (
+              <ConditionLabel
+                edgeId={id}
+                condition={condition}
+                room={targetX - sourceX}
+                selected={isSelected}
+                problem={problems.length > 0}
+              />
+            )}
+            <ProblemBadge problems={problems} inline testId={`edge-problems-${id}`} />
+            {showDelete && <DeleteEdgeButton edgeId={id} />}
+          </div>
+        </EdgeLabelRenderer>
       )}
     </>
+  );
+}
+
+function DeleteEdgeButton({ edgeId }: { edgeId: string }) {
+  const deleteElements = useEditorStore((s) => s.deleteElements);
+  return (
+    <button
+      type="button"
+      className="pointer-events-auto flex size-5 items-center justify-center rounded-full bg-slate-800 text-white shadow-md ring-2 ring-white hover:bg-red-600"
+      aria-label="Delete connection"
+      title="Delete connection (Del)"
+      onClick={(event) => {
+        event.stopPropagation();
+        deleteElements({ edgeIds: [edgeId] });
+      }}
+    >
+      <svg width="10" height="10" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={3.5} aria-hidden>
+        <path d="M18 6 6 18M6 6l12 12" strokeLinecap="round" />
+      </svg>
+    </button>
   );
 }
 

@@ -15,7 +15,23 @@ const SUMMARIES: Record<string, (config: Config) => string | undefined> = {
   condition: (c) => text(c.expression),
   http_request: (c) => joinParts([text(c.method)?.toUpperCase() ?? (text(c.url) ? "GET" : undefined), text(c.url)], " "),
   human_approval: (c) => text(c.title) ?? text(c.instructions),
+  critic_loop: (c) => {
+    const role = (r: unknown) => (r && typeof r === "object" ? text((r as Config).llm_ref) : undefined);
+    const models = joinParts([role(c.generator), role(c.critic)], " ⇄ ");
+    const rounds = typeof c.max_iterations === "number" ? `≤ ${c.max_iterations} rounds` : undefined;
+    return joinParts([models, rounds]);
+  },
+  delay: (c) =>
+    typeof c.seconds === "number" ? `wait ${c.seconds} s` : text(c.until) ? `until ${text(c.until)}` : undefined,
+  map: (c) => joinParts([text(c.items) ? `each of ${text(c.items)}` : undefined, childSegment(c)], " → "),
+  subsegment: (c) => childSegment(c),
 };
+
+function childSegment(config: Config): string | undefined {
+  const id = text(config.segment_id);
+  if (id === undefined) return undefined;
+  return typeof config.revision === "number" ? `${id} (rev ${config.revision})` : id;
+}
 
 export function configSummary(type: string, config: unknown): string | undefined {
   const safe: Config = config && typeof config === "object" && !Array.isArray(config) ? (config as Config) : {};

@@ -10,50 +10,33 @@
  *   "out"/"in", which map back to an absent port. The edge id is deterministic but opaque:
  *   nothing ever parses it; the contract fields live in source/target/handles/`data`.
  *
+ * - Groups (`metadata.ui.groups` + members' `ui.group`) become frame nodes drawn before the
+ *   steps (see groups.ts); they are derived, so toSegment skips them.
+ *
  * Round trip: `toSegment(segmentBase(s), ...toFlow(s))` deep-equals `s`.
  */
-import type { Edge as RFEdge, Node as RFNode, XYPosition } from "@xyflow/react";
-import type { Edge, Segment, Step, StepUi } from "@/shared/segment";
+import type { XYPosition } from "@xyflow/react";
+import type { Edge, Segment, Step } from "@/shared/segment";
+import {
+  DEFAULT_SOURCE_HANDLE,
+  DEFAULT_TARGET_HANDLE,
+  FLOW_EDGE_TYPE,
+  STEP_NODE_TYPE,
+  type EditorNode,
+  type FlowEdge,
+  type FlowEdgeData,
+  type SegmentBase,
+  type StepNode,
+  type StepNodeData,
+} from "./flow-types";
+import { arrangeFlow, DEFAULT_NODE_SIZE, realEdge } from "./groups";
 import { autoLayout } from "./layout";
 
-export const STEP_NODE_TYPE = "step";
-export const FLOW_EDGE_TYPE = "flow";
-export const DEFAULT_SOURCE_HANDLE = "out";
-export const DEFAULT_TARGET_HANDLE = "in";
+export * from "./flow-types";
+export { realEdge } from "./groups";
 
-/** Editor-only `ui` keys other than the position (width, collapsed, group, ...). */
-export type StepUiExtras = Omit<StepUi, "x" | "y">;
-
-export type StepNodeData = {
-  /** The step as in the contract, minus `ui`. */
-  step: Omit<Step, "ui">;
-  /** The step's `ui` without x/y; absent when the step had no `ui`. */
-  uiExtras?: StepUiExtras;
-  /** Set when the position came from the automatic layout, not from `ui`. */
-  autoPosition?: XYPosition;
-};
-export type StepNode = RFNode<StepNodeData, typeof STEP_NODE_TYPE>;
-
-export const GROUP_NODE_TYPE = "group";
-export type GroupNodeData = { group_id: string; label: string; collapsed: boolean; memberIds: string[] };
-/** A group's frame: derived from `metadata.ui.groups` and the members' `ui.group`; sized around its members. */
-export type GroupNode = RFNode<GroupNodeData, typeof GROUP_NODE_TYPE>;
-/** What the canvas draws: frames first, then steps. */
-export type EditorNode = StepNode | GroupNode;
-
-export type FlowEdgeData = {
-  condition?: string;
-  /** The contract edge names the default port ("out") literally: keep it on the way back. */
-  fromPortNamed?: true;
-  /** The contract edge names the default port ("in") literally: keep it on the way back. */
-  toPortNamed?: true;
-};
-export type FlowEdge = RFEdge<FlowEdgeData, typeof FLOW_EDGE_TYPE>;
-
-/** Everything of a segment that is not the graph. */
-export type SegmentBase = Omit<Segment, "steps" | "edges">;
-
-export type SegmentFlow = { nodes: StepNode[]; edges: FlowEdge[] };
+/** Frames first, then steps; edges in the segment's order. */
+export type SegmentFlow = { nodes: EditorNode[]; edges: FlowEdge[] };
 
 export function segmentBase(segment: Segment): SegmentBase {
   const { steps: _steps, edges: _edges, ...base } = segment;
@@ -72,13 +55,13 @@ export function toFlow(segment: Segment): SegmentFlow {
     if (step.ui && hasPosition(step)) placed.set(step.step_id, { x: step.ui.x, y: step.ui.y });
   }
   const auto = autoLayout({ steps: segment.steps, edges: segment.edges, entrypoint: segment.entrypoint, placed });
-  const nodes = segment.steps.map((step) => stepToNode(step, placed.get(step.step_id), auto.get(step.step_id)));
+  const steps = segment.steps.map((step) => stepToNode(step, placed.get(step.step_id), auto.get(step.step_id)));
   const usedIds = new Set<string>();
   const edges = segment.edges.map((edge) => edgeToFlow(edge, usedIds));
-  return { nodes, edges };
+  return arrangeFlow(segmentBase(segment), steps, edges);
 }
 
-function stepToNode(step: Step, placed: XYPosition | undefined, auto: XYPosition | undefined): StepNode {
+export function stepToNode(step: Step, placed: XYPosition | undefined, auto: XYPosition | undefined): StepNode {
   const { ui, ...rest } = step;
   const data: StepNodeData = { step: rest };
   if (ui) {
@@ -87,10 +70,12 @@ function stepToNode(step: Step, placed: XYPosition | undefined, auto: XYPosition
   }
   const position = placed ?? auto ?? { x: 0, y: 0 };
   if (!placed) data.autoPosition = { ...position };
-  return { id: step.step_id, type: STEP_NODE_TYPE, position, data };
+  // The card's usual size until measured: React Flow counts an unmeasured node as visible, so
+  // without it a large segment mounts (and measures) every step even when only a few are in view.
+  return { id: step.step_id, type: STEP_NODE_TYPE, position, data, initialWidth: DEFAULT_NODE_SIZE.width, initialHeight: DEFAULT_NODE_SIZE.height };
 }
 
-function edgeToFlow(edge: Edge, usedIds: Set<string>): FlowEdge {
+export function edgeToFlow(edge: Edge, usedIds: Set<string>): FlowEdge {
   const sourceHandle = edge.from_port ?? DEFAULT_SOURCE_HANDLE;
   const targetHandle = edge.to_port ?? DEFAULT_TARGET_HANDLE;
   const data: FlowEdgeData = {};
@@ -109,29 +94,32 @@ function edgeToFlow(edge: Edge, usedIds: Set<string>): FlowEdge {
 }
 
 /** Deterministic and unique; opaque to everything else (never split or parsed). */
-function uniqueEdgeId(base: string, usedIds: Set<string>): string {
+export function uniqueEdgeId(base: string, usedIds: Set<string>): string {
   let id = base;
   for (let n = 2; usedIds.has(id); n++) id = `${base}#${n}`;
   usedIds.add(id);
   return id;
 }
 
-export function toSegment(base: SegmentBase, nodes: readonly StepNode[], edges: readonly FlowEdge[]): Segment {
-  return { ...base, steps: nodes.map(nodeToStep), edges: edges.map(flowToEdge) };
+/** Group frames are skipped (groups live in `base.metadata`); edges drawn to a collapsed frame are saved with their real ends. */
+export function toSegment(base: SegmentBase, nodes: readonly EditorNode[], edges: readonly FlowEdge[]): Segment {
+  const steps: Step[] = [];
+  for (const node of nodes) if (node.type === STEP_NODE_TYPE) steps.push(nodeToStep(node));
+  return { ...base, steps, edges: edges.map((edge) => flowToEdge(realEdge(edge))) };
 }
 
 function samePosition(a: XYPosition, b: XYPosition): boolean {
   return a.x === b.x && a.y === b.y;
 }
 
-function nodeToStep(node: StepNode): Step {
+export function nodeToStep(node: StepNode): Step {
   const { step, uiExtras, autoPosition } = node.data;
   const untouched = uiExtras === undefined && autoPosition !== undefined && samePosition(autoPosition, node.position);
   if (untouched) return { ...step };
   return { ...step, ui: { x: node.position.x, y: node.position.y, ...uiExtras } };
 }
 
-function flowToEdge(edge: FlowEdge): Edge {
+export function flowToEdge(edge: FlowEdge): Edge {
   const data = edge.data ?? {};
   const result: Edge = { from_step: edge.source, to_step: edge.target };
   const fromPort = portOf(edge.sourceHandle, DEFAULT_SOURCE_HANDLE, data.fromPortNamed);
@@ -145,12 +133,4 @@ function flowToEdge(edge: FlowEdge): Edge {
 function portOf(handle: string | null | undefined, fallback: string, named: true | undefined): string | undefined {
   if (handle === null || handle === undefined || handle === "") return undefined;
   return handle === fallback && !named ? undefined : handle;
-}
-
-export function isStepNode(node: EditorNode): node is StepNode {
-  return node.type === STEP_NODE_TYPE;
-}
-
-export function isGroupNode(node: EditorNode): node is GroupNode {
-  return node.type === GROUP_NODE_TYPE;
 }

@@ -1,7 +1,8 @@
 /**
  * A small deterministic layout for steps without a saved position: columns by BFS depth
  * from the entrypoint (then from every other root, then whatever a cycle left over),
- * rows in document order. Placeholder until the canvas issue brings a layout library.
+ * rows in document order. Used when a document arrives without positions; the canvas's
+ * auto-layout button uses ELK (lib/auto-layout). Also: grid snapping and free spots for new steps.
  */
 import type { XYPosition } from "@xyflow/react";
 import type { Edge, Step } from "@/shared/segment";
@@ -78,4 +79,45 @@ function originBelow(placed: ReadonlyMap<string, XYPosition>): XYPosition {
   const minX = Math.min(...positions.map((p) => p.x));
   const maxY = Math.max(...positions.map((p) => p.y));
   return { x: minX, y: maxY + BELOW_PLACED_GAP };
+}
+
+/** The canvas grid (React Flow's snapGrid): new steps land on it like dragged ones do. */
+export const GRID_SIZE = 16;
+
+export function snapToGrid(position: XYPosition, grid = GRID_SIZE): XYPosition {
+  return { x: Math.round(position.x / grid) * grid, y: Math.round(position.y / grid) * grid };
+}
+
+export type Rect = XYPosition & { width: number; height: number };
+
+/** Room kept around other cards when looking for a free spot. */
+const FREE_SPOT_MARGIN = 24;
+const FREE_SPOT_STEP = 32;
+const FREE_SPOT_RINGS = 24;
+
+const overlaps = (a: Rect, b: Rect, margin: number) =>
+  a.x < b.x + b.width + margin && b.x < a.x + a.width + margin && a.y < b.y + b.height + margin && b.y < a.y + a.height + margin;
+
+/**
+ * The free spot nearest to `wanted` for a card of `size` that overlaps no `taken` card
+ * (searched on rings of grid points around it), so adding steps from the palette into the
+ * middle of the view never hides one card under another. Falls back to `wanted`.
+ */
+export function freeSpot(taken: readonly Rect[], wanted: XYPosition, size: { width: number; height: number }): XYPosition {
+  const fits = (p: XYPosition) => !taken.some((t) => overlaps({ ...p, ...size }, t, FREE_SPOT_MARGIN));
+  if (fits(wanted)) return wanted;
+  for (let ring = 1; ring <= FREE_SPOT_RINGS; ring++) {
+    const candidates: XYPosition[] = [];
+    for (let dx = -ring; dx <= ring; dx++) {
+      for (let dy = -ring; dy <= ring; dy++) {
+        if (Math.max(Math.abs(dx), Math.abs(dy)) !== ring) continue;
+        candidates.push({ x: wanted.x + dx * FREE_SPOT_STEP, y: wanted.y + dy * FREE_SPOT_STEP });
+      }
+    }
+    const distance = (p: XYPosition) => (p.x - wanted.x) ** 2 + (p.y - wanted.y) ** 2;
+    candidates.sort((a, b) => distance(a) - distance(b));
+    const found = candidates.find(fits);
+    if (found) return found;
+  }
+  return wanted;
 }

@@ -1,6 +1,14 @@
 export { createEditorStore, selectSegment } from "./create-editor-store";
 export { EditorStoreProvider, useEditorStore, useEditorStoreApi } from "./editor-store-context";
-export type { CanvasSlice } from "./canvas-slice";
-export type { SegmentSlice } from "./segment-slice";
-export type { SelectionSlice } from "./selection-slice";
-export type { EditorState, EditorStore } from "./types";
+export type {
+  ActionResult,
+  CanvasSlice,
+  EditingSlice,
+  EditorState,
+  EditorStore,
+  HistorySlice,
+  ProblemsSlice,
+  SegmentSlice,
+  SelectionSlice,
+  StepGroup,
+} from "./types";

@@ -2,43 +2,39 @@
  * What the inspector shows: one step or one edge (or nothing). React Flow keeps a
  * `selected` flag per node/edge; these actions set both together so they never disagree.
  */
-import type { StateCreator } from "zustand/vanilla";
-import type { EditorState } from "./types";
+import type { EditorState, SelectionSlice } from "./types";
+import type { StoreKit } from "./kit";
 
-export type SelectionSlice = {
-  selectedStepId: string | null;
-  selectedEdgeId: string | null;
-  /** Selects one step (and nothing else); null clears the selection. */
-  selectStep: (stepId: string | null) => void;
-  /** Selects one edge (and nothing else); null clears the selection. */
-  selectEdge: (edgeId: string | null) => void;
-  clearSelection: () => void;
-};
+export function createSelectionSlice(kit: StoreKit): SelectionSlice {
+  const { set, get } = kit;
+  return {
+    selectedStepId: null,
+    selectedEdgeId: null,
+    selectStep: (stepId) => set((state) => select(state, stepId === null ? [] : [stepId], null)),
+    selectEdge: (edgeId) => set((state) => select(state, [], edgeId)),
+    selectSteps: (stepIds) => set((state) => select(state, stepIds, null)),
+    clearSelection: () => set((state) => select(state, [], null)),
+    selectedStepIds: () => get().nodes.flatMap((n) => (n.type === "step" && n.selected ? [n.id] : [])),
+  };
+}
 
-export const createSelectionSlice: StateCreator<EditorState, [], [], SelectionSlice> = (set) => ({
-  selectedStepId: null,
-  selectedEdgeId: null,
-  selectStep: (stepId) => set((state) => select(state, stepId, null)),
-  selectEdge: (edgeId) => set((state) => select(state, null, edgeId)),
-  clearSelection: () => set((state) => select(state, null, null)),
-});
-
-function select(state: EditorState, stepId: string | null, edgeId: string | null): Partial<EditorState> {
-  const knownStep = stepId !== null && state.nodes.some((n) => n.id === stepId) ? stepId : null;
+/** Exactly these steps (the known ones) or this edge selected; frames unselected. */
+function select(state: EditorState, stepIds: readonly string[], edgeId: string | null): Partial<EditorState> {
+  const steps = new Set(stepIds.filter((id) => state.nodes.some((n) => n.id === id && n.type === "step")));
   const knownEdge = edgeId !== null && state.edges.some((e) => e.id === edgeId) ? edgeId : null;
   return {
-    nodes: withSelected(state.nodes, knownStep),
-    edges: withSelected(state.edges, knownEdge),
-    selectedStepId: knownStep,
+    nodes: withSelected(state.nodes, steps),
+    edges: withSelected(state.edges, new Set(knownEdge === null ? [] : [knownEdge])),
+    selectedStepId: stepIds.find((id) => steps.has(id)) ?? null,
     selectedEdgeId: knownEdge,
   };
 }
 
 /** Same array when nothing changes; new objects only for items whose flag flips. */
-function withSelected<T extends { id: string; selected?: boolean }>(items: T[], id: string | null): T[] {
+function withSelected<T extends { id: string; selected?: boolean }>(items: T[], ids: ReadonlySet<string>): T[] {
   let changed = false;
   const next = items.map((item) => {
-    const selected = item.id === id;
+    const selected = ids.has(item.id);
     if (Boolean(item.selected) === selected) return item;
     changed = true;
     return { ...item, selected };

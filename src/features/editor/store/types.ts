@@ -26,15 +26,29 @@ export type StepGroup = { group_id: string; label: string; collapsed: boolean };
 export type SegmentSlice = {
   /** The segment's non-graph fields: name, description, entrypoint, input_schema, metadata. */
   base: SegmentBase;
-  /** (undoable) Name, description, input_schema, metadata. Not segment_id. */
+  /**
+   * (undoable) Name, description, input_schema, metadata. Not segment_id. A key given as
+   * undefined is removed. `metadata.ui` belongs to the editor (groups): a metadata patch
+   * without a `ui` key keeps the current one.
+   */
   updateBase: (patch: Partial<Pick<SegmentBase, "name" | "description" | "input_schema" | "metadata">>) => void;
   /** (undoable) The step the run starts with. */
   setEntrypoint: (stepId: string) => void;
 };
 
 export type CanvasSlice = {
-  /** Step nodes (type "step") and group frames (type "group"), frames first. */
+  /**
+   * Step nodes (type "step") and group frames (type "group", id `group:<group_id>`, see
+   * `groupNodeId`), frames first. Members of a collapsed group are `hidden`. Use
+   * `findStepNode(nodes, id)` / `isStepNode` to read steps.
+   */
   nodes: EditorNode[];
+  /**
+   * The segment's edges in its order (a problem's `edge.index` is an index here). An edge
+   * whose end hides in a collapsed group is drawn to the frame (`source`/`target` = the
+   * frame's id, handles GROUP_SOURCE_HANDLE/GROUP_TARGET_HANDLE) with its real ends in
+   * `data.hiddenEnds`: read ends through `realEdge(edge)` when it matters.
+   */
   edges: FlowEdge[];
   /** React Flow's changes: positions, dimensions, selection, and removals (undoable). */
   onNodesChange: (changes: NodeChange<EditorNode>[]) => void;
@@ -134,6 +148,8 @@ export type ProblemsSlice = {
   /** Set by the problems list: the canvas centres this element and selects it, then clears it. */
   focusRequest: { kind: "step" | "edge"; id: string; nonce: number } | null;
   requestFocus: (target: { kind: "step" | "edge"; id: string }) => void;
+  /** The canvas calls this once it has handled the focus request. */
+  clearFocusRequest: () => void;
 };
 
 export type EditorState = SegmentSlice & CanvasSlice & EditingSlice & SelectionSlice & HistorySlice & ProblemsSlice;

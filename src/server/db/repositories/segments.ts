@@ -2,6 +2,7 @@
 // The only place that knows how segments are laid out in the database.
 import type { PrismaClient } from "../generated/client";
 import type { SegmentDetail, SegmentSummary } from "../../../shared/resources/segment-resource";
+import { segmentEditingMethods } from "./segment-editing";
 
 type Json = Record<string, unknown>;
 
@@ -60,6 +61,9 @@ function toSummary(row: SummaryRow): SegmentSummary {
 
 export function segmentRepository(prisma: PrismaClient) {
   return {
+    // Drafts under optimistic concurrency, revisions from drafts, history.
+    ...segmentEditingMethods(prisma),
+
     /**
      * Newest first. Step counts are computed in SQL so the list never loads
      * the (possibly large) segment documents.
@@ -68,8 +72,8 @@ export function segmentRepository(prisma: PrismaClient) {
       const rows = await prisma.$queryRaw<ListRow[]>`
         SELECT s.id, s.name, s.description, s.latest_revision, s.created_at, s.updated_at,
           COALESCE(
-            CASE WHEN jsonb_typeof(d.document->'steps') = 'array' THEN jsonb_array_length(d.document->'steps') END,
-            CASE WHEN jsonb_typeof(r.document->'steps') = 'array' THEN jsonb_array_length(r.document->'steps') END,
+            CASE WHEN json_typeof(d.document->'steps') = 'array' THEN json_array_length(d.document->'steps') END,
+            CASE WHEN json_typeof(r.document->'steps') = 'array' THEN json_array_length(r.document->'steps') END,
             0)::int AS step_count,
           (SELECT count(*)::int FROM runs x WHERE x.segment_id = s.id) AS run_count
         FROM segments s
