@@ -21,15 +21,18 @@ const node = (page: Page, stepId: string) => page.locator(`.react-flow__node[dat
 const badge = (page: Page, stepId: string) => page.getByTestId(`step-problems-${stepId}`);
 const inspector = (page: Page) => page.getByRole("complementary", { name: /^Inspector/ });
 
-/** The edges on the canvas as "from->to", sorted (React Flow renders one group per edge). */
+/** The edges on the canvas as "from->to", sorted (edge ids are "from:handle->to:handle"). */
 async function canvasEdges(page: Page): Promise<string[]> {
-  const ids = await page.locator(".react-flow__edge").evaluateAll((els) =>
-    els.map((el) => {
-      const path = el.getAttribute("aria-label") ?? "";
-      return { id: el.getAttribute("data-id") ?? "", path };
-    }),
-  );
-  return ids.map((e) => e.id).sort();
+  const ids = await page.locator(".react-flow__edge").evaluateAll((els) => els.map((el) => el.getAttribute("data-id") ?? ""));
+  return ids.map((id) => id.replace(/^([^:]+):[^>]*->([^:]+):.*$/, "$1->$2")).sort();
+}
+
+/** Each step's position on the canvas (flow coordinates, independent of pan and zoom). */
+async function canvasPositions(page: Page): Promise<Record<string, string>> {
+  const pairs = await page
+    .locator(".react-flow__node")
+    .evaluateAll((els) => els.map((el) => [el.getAttribute("data-id") ?? "", (el as HTMLElement).style.transform]));
+  return Object.fromEntries(pairs);
 }
 
 /** Drags a palette item onto the canvas at a point (relative to the canvas' top-left). */
@@ -65,12 +68,12 @@ async function setExpression(page: Page, stepId: string, expression: string) {
 
 /** Clicks the empty canvas (clears the selection, takes focus off text fields). */
 async function clickPane(page: Page) {
-  await page.locator(".react-flow__pane").click({ position: { x: 20, y: 300 } });
+  await page.locator(".react-flow__pane").click({ position: { x: 700, y: 40 } });
 }
 
 test.use({ viewport: { width: 1440, height: 900 } });
 
-test("build, connect, configure, undo/redo, save and reload a 4-step segment", async ({ page, request }) => {
+test("build a 4-step segment by drag and drop, configure, undo/redo, save, reload, export and re-import it", async ({ page, request }) => {
   test.setTimeout(120_000);
   const noErrors = failOnPageErrors(page);
   const segment = await createSegment(request, uniqueName("E2E built"));
@@ -79,11 +82,19 @@ test("build, connect, configure, undo/redo, save and reload a 4-step segment", a
   await expect(page.locator(".react-flow__node")).toHaveCount(0);
 
   // Four steps from the palette, dropped left to right.
-  await dropStep(page, "transform", 150, 200);
+  await dropStep(page, "transform", 400, 400);
   await expect(node(page, "transform")).toBeVisible();
-  await dropStep(page, "delay", 150, 420);
-  await dropStep(page, "transform", 450, 420);
-  await dropStep(page, "transform", 450, 640);
+  // It lands under the pointer (the empty canvas is not re-fitted around the first step).
+  const canvasBox = await page.getByTestId("editor-canvas").boundingBox();
+  const firstBox = await node(page, "transform").boundingBox();
+  if (!canvasBox || !firstBox) throw new Error("canvas or step not laid out");
+  expect(firstBox.x).toBeLessThan(canvasBox.x + 400);
+  expect(firstBox.x + firstBox.width).toBeGreaterThan(canvasBox.x + 400);
+  expect(firstBox.y).toBeLessThan(canvasBox.y + 400);
+  expect(firstBox.y + firstBox.height).toBeGreaterThan(canvasBox.y + 400);
+  await dropStep(page, "delay", 150, 160);
+  await dropStep(page, "transform", 450, 160);
+  await dropStep(page, "transform", 150, 620);
   for (const id of ["transform", "delay", "transform_2", "transform_3"]) await expect(node(page, id)).toBeVisible();
   await expect(page.locator(".react-flow__node")).toHaveCount(4);
 
@@ -113,7 +124,7 @@ test("build, connect, configure, undo/redo, save and reload a 4-step segment", a
   await expect(page.locator("[data-testid^=step-problems-]")).toHaveCount(0);
 
   // Undo / redo a deletion, seen on the canvas.
-  await node(page, "transform_3").click();
+  // (Pane first: the focus leaves the expression editor, which has its own Ctrl+Z.)
   await clickPane(page);
   await node(page, "transform_3").click();
   await page.keyboard.press("Delete");
@@ -149,20 +160,60 @@ test("build, connect, configure, undo/redo, save and reload a 4-step segment", a
     ["delay->transform_2", "transform->delay", "transform_2->transform_3"],
   );
 
-  // Reload: the same steps and the same edges.
+  // Reload: the same steps, edges and positions.
+  const positionsBefore = await canvasPositions(page);
   await page.reload();
   await expect(page.locator(".react-flow__node")).toHaveCount(4);
   const ids = await page.locator(".react-flow__node").evaluateAll((els) => els.map((el) => el.getAttribute("data-id")));
   expect(ids.sort()).toEqual(doc.steps.map((s) => s.step_id).sort());
   await expect(page.locator(".react-flow__edge")).toHaveCount(doc.edges.length);
-  for (const edge of doc.edges) {
-    await expect(
-      page.locator(`.react-flow__edge[data-testid*="${edge.from_step}"]`).or(page.locator(".react-flow__edge")).first(),
-    ).toBeVisible();
-  }
+  await expect.poll(() => canvasEdges(page)).toEqual(doc.edges.map((e) => `${e.from_step}->${e.to_step}`).sort());
+  expect(await canvasPositions(page)).toEqual(positionsBefore);
   await expect(page.getByTestId("revision-badge")).toContainText("rev 1");
   await expect(page.locator("[data-testid^=step-problems-]")).toHaveCount(0);
   await screenshot(page, "editor-build-4-reloaded");
-  void canvasEdges;
+
+  // Export the JSON: a download with the 4 steps.
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    (async () => {
+      await page.getByRole("button", { name: "Segment actions" }).click();
+      await page.getByRole("menuitem", { name: "Export JSON" }).click();
+    })(),
+  ]);
+  expect(download.suggestedFilename()).toBe(`${segment.segment_id}.json`);
+  // Kept under its own name, so the import names the file the way a user would see it.
+  const exportPath = test.info().outputPath(download.suggestedFilename());
+  await download.saveAs(exportPath);
+  const exported = JSON.parse(await readFile(exportPath, "utf8")) as SavedSegment;
+  expect(exported.steps.map((s) => s.step_id).sort()).toEqual(["delay", "transform", "transform_2", "transform_3"]);
+  expect(exported.edges).toHaveLength(3);
+
+  // Import it into another, empty segment through the file picker.
+  const other = await createSegment(request, uniqueName("E2E imported"));
+  await page.goto(`/segments/${other.segment_id}`);
+  await expect(page.getByTestId("editor-canvas")).toBeVisible();
+  await expect(page.locator(".react-flow__node")).toHaveCount(0);
+  await page.getByRole("button", { name: "Segment actions" }).click();
+  await page.getByRole("menuitem", { name: "Import JSON…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Import segment JSON" });
+  await expect(dialog).toBeVisible();
+  const [chooser] = await Promise.all([page.waitForEvent("filechooser"), dialog.getByRole("button", { name: "Choose file…" }).click()]);
+  await chooser.setFiles(exportPath);
+  await expect(dialog).toBeHidden();
+  await expect(page.locator(".react-flow__node")).toHaveCount(4);
+  await expect.poll(() => canvasEdges(page)).toEqual(exported.edges.map((e) => `${e.from_step}->${e.to_step}`).sort());
+  await expect(page.locator("[data-testid^=step-problems-]")).toHaveCount(0);
+  // The imported segment keeps its own id.
+  await expect(page.getByTestId("editor-top-bar")).toContainText(other.segment_id);
+  await expect(page.getByText(`Imported ${segment.segment_id}.json`).first()).toBeVisible();
+  await screenshot(page, "editor-build-5-imported");
+
+  // Saved, the other segment's revision 1 holds the imported steps under its own id.
+  await page.keyboard.press("Control+s");
+  await expect(page.getByTestId("revision-badge")).toContainText("rev 1");
+  const imported = await getSegment(request, other.segment_id);
+  expect(imported.revision_document?.segment_id).toBe(other.segment_id);
+  expect(imported.revision_document?.steps.map((s) => s.step_id).sort()).toEqual(exported.steps.map((s) => s.step_id).sort());
   noErrors();
 });

@@ -86,6 +86,9 @@ function CanvasBody({ readOnly = false, onReady }: Props) {
   const store = useEditorStoreApi();
   const nodes = useEditorStore((s) => s.nodes);
   // Decided once, at open: a large segment opens on its start step (lib/initial-viewport.ts).
+  // An empty canvas is not fitted: React Flow would fit (pan) when the first step is dropped,
+  // moving it away from where the user dropped it.
+  const [fitOnOpen] = useState(() => store.getState().nodes.length > 0);
   const [opening] = useState(() => {
     const state = store.getState();
     if (!isLargeSegment(state.nodes)) return null;
@@ -289,7 +292,7 @@ function CanvasBody({ readOnly = false, onReady }: Props) {
           onEdgesChange={onEdgesChange}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
-          fitView={opening === null}
+          fitView={fitOnOpen && opening === null}
           fitViewOptions={FIT_VIEW_OPTIONS}
           {...(opening ? { defaultViewport: opening, onlyRenderVisibleElements: true } : {})}
           minZoom={0.05}
