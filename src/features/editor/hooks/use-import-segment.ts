@@ -4,13 +4,29 @@
  * loaded anyway and the problems panel opens on them; what loading had to drop or fix is
  * listed there as the import's notes.
  */
-import { useCallback } from "react";
+import { useCallback, useEffect } from "react";
 import { useToast } from "@/components/ui/toast";
 import { validateSegment } from "@/shared/validation";
 import { parseJsonText, prepareImport, problemsFixedByLoading, type ImportFailure } from "../components/import-export/parse-import";
 import { problemCounts } from "../components/problems/problem-target";
 import { useSaveSession } from "../components/save-state/save-state-context";
+import { documentJson } from "../lib/document-state";
 import { selectSegment, useEditorStoreApi } from "../store";
+import { onDocumentChange, VALIDATION_DEBOUNCE_MS } from "./use-validation";
+
+/** The import's notes go away when the import is undone (the document is back to before it). */
+export function useDropUndoneImportReport(): void {
+  const editor = useEditorStoreApi();
+  const { store } = useSaveSession();
+  useEffect(
+    () =>
+      onDocumentChange(editor, VALIDATION_DEBOUNCE_MS, () => {
+        const report = store.getState().importReport;
+        if (report && documentJson(selectSegment(editor.getState())) === report.beforeJson) store.getState().set({ importReport: null });
+      }),
+    [editor, store],
+  );
+}
 
 export type ImportOutcome = { ok: true } | ImportFailure;
 
@@ -26,6 +42,7 @@ export function useImportSegment(): (text: string, fileName: string) => ImportOu
       const prepared = prepareImport(parsed.value, { segment_id: segmentId, name: editor.getState().base.name });
       if (!prepared.ok) return prepared;
 
+      const beforeJson = documentJson(selectSegment(editor.getState()));
       editor.getState().replaceSegment(prepared.segment);
       // Validated at once (not after the debounce) so the panel opens on the right list.
       const loaded = validateSegment(selectSegment(editor.getState())).problems;
@@ -33,12 +50,16 @@ export function useImportSegment(): (text: string, fileName: string) => ImportOu
       const fixed = problemsFixedByLoading(prepared.fileProblems, loaded);
       const hasNotes = fixed.length > 0 || prepared.notices.length > 0;
       store.getState().set({
-        importReport: hasNotes ? { fileName, notices: prepared.notices, problems: fixed } : null,
+        importReport: hasNotes ? { fileName, notices: prepared.notices, problems: fixed, beforeJson } : null,
         problemsOpen: loaded.length > 0 || hasNotes,
         importOpen: false,
       });
-      const { summary } = problemCounts([...loaded, ...fixed]);
-      toast.success(`Imported ${fileName}`, summary ? `${summary}: see the problems under the canvas. Ctrl+Z undoes the import.` : "Ctrl+Z undoes the import.");
+      const { summary } = problemCounts(loaded);
+      const parts = [summary, fixed.length > 0 ? `${fixed.length} fixed while loading` : null].filter(Boolean);
+      toast.success(
+        `Imported ${fileName}`,
+        parts.length > 0 ? `${parts.join(", ")}: see the problems under the canvas. Ctrl+Z undoes the import.` : "Ctrl+Z undoes the import.",
+      );
       return { ok: true };
     },
     [editor, store, segmentId, toast],

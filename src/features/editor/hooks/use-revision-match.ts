@@ -18,12 +18,13 @@ export function useRevisionMatch(session: SaveSession): void {
       const matches = revisionJson !== null && documentJson(selectSegment(editor.getState())) === revisionJson;
       if (matches !== matchesRevision) set({ matchesRevision: matches });
     };
-    compare();
+    const first = setTimeout(compare, 0);
     const stopWatchingDocument = onDocumentChange(editor, VALIDATION_DEBOUNCE_MS, compare);
     const stopWatchingRevision = store.subscribe((state, previous) => {
       if (state.revisionJson !== previous.revisionJson) compare();
     });
     return () => {
+      clearTimeout(first);
       stopWatchingDocument();
       stopWatchingRevision();
     };

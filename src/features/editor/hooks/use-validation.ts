@@ -17,8 +17,13 @@ export function useValidation(delayMs: number = VALIDATION_DEBOUNCE_MS): void {
       const state = editor.getState();
       state.setProblems(validateSegment(selectSegment(state)).problems);
     };
-    run();
-    return onDocumentChange(editor, delayMs, run);
+    // The first check waits for the canvas to paint: on a big segment it takes tens of ms.
+    const first = setTimeout(run, 0);
+    const stop = onDocumentChange(editor, delayMs, run);
+    return () => {
+      clearTimeout(first);
+      stop();
+    };
   }, [editor, delayMs]);
 }
 

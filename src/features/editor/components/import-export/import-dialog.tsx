@@ -22,7 +22,7 @@ export function ImportDialog() {
       onClose={close}
       size="lg"
       title="Import segment JSON"
-      description="The file replaces what is on the canvas (this segment keeps its id). Ctrl+Z undoes the import."
+      description="The file replaces this segment's steps, connections and settings, its name included; the segment keeps its id. Ctrl+Z undoes the import."
     >
       <ImportForm seed={seed} onCancel={close} />
     </Dialog>

@@ -80,15 +80,13 @@ function ImportNotes({ report, onDismiss }: { report: ImportReport; onDismiss: (
       <div className="flex items-start gap-2.5">
         <InfoIcon className="mt-0.5 size-4 shrink-0 text-indigo-500" />
         <div className="min-w-0 flex-1 text-[13px] leading-5 text-slate-700">
-          <p className="font-medium text-slate-900">
-            Imported <span className="font-mono text-[12px]">{report.fileName}</span>
-          </p>
+          <p className="font-medium text-slate-900">Imported {report.fileName}</p>
           {report.notices.map((notice) => (
             <p key={notice}>{notice}</p>
           ))}
           {report.problems.length > 0 ? (
             <>
-              <p className="mt-1 text-slate-600">Fixed or left out while loading (not in the canvas any more):</p>
+              <p className="mt-1 text-slate-600">Left out while loading:</p>
               <ul className="mt-0.5 space-y-0.5">
                 {report.problems.map((problem, index) => (
                   <li key={`${problem.code}:${index}`} className="flex items-start gap-1.5">

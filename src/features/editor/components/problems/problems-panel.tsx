@@ -21,7 +21,7 @@ export function ProblemsPanel() {
 
   return (
     <div
-      className="pointer-events-none absolute inset-x-0 bottom-3 z-20 flex justify-center px-48"
+      className="pointer-events-none absolute inset-x-3 bottom-3 z-20 flex justify-center"
       data-testid="problems-panel"
       data-open={open || undefined}
     >

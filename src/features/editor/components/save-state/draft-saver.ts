@@ -131,7 +131,13 @@ export class DraftSaver {
       this.setStatus({ kind: "saving" });
       try {
         const result = await write(this.version);
-        this.wrote(result.version, documentJson(result.saved));
+        const json = documentJson(result.saved);
+        // The write itself changed the editor (a restore): that change is already stored.
+        if (this.debounceTimer !== undefined && documentJson(this.options.readDocument()) === json) {
+          clearTimeout(this.debounceTimer);
+          this.debounceTimer = undefined;
+        }
+        this.wrote(result.version, json);
         return result.value;
       } catch (error) {
         const failure = this.options.classify(error);

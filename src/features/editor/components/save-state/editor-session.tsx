@@ -9,7 +9,7 @@ import { useCallback } from "react";
 import type { SegmentDetail } from "@/shared/resources/segment-resource";
 import { useAutosave } from "../../hooks/use-autosave";
 import { useCanvasFileDrop } from "../../hooks/use-canvas-file-drop";
-import { useImportSegment } from "../../hooks/use-import-segment";
+import { useDropUndoneImportReport, useImportSegment } from "../../hooks/use-import-segment";
 import { useRevisionMatch } from "../../hooks/use-revision-match";
 import { useSaveRevision, useSaveShortcut } from "../../hooks/use-save-revision";
 import { useValidation } from "../../hooks/use-validation";
@@ -39,6 +39,7 @@ function SessionEffects() {
   const save = useSaveRevision();
   const importSegment = useImportSegment();
   useSaveShortcut(save);
+  useDropUndoneImportReport();
 
   const onFile = useCallback(
     (file: File) => {

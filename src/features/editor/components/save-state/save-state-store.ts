@@ -8,7 +8,13 @@ import type { Problem } from "@/shared/validation";
 import type { SaveStatus } from "./draft-saver";
 
 /** Problems of an imported file that loading fixed or dropped (no longer in the document). */
-export type ImportReport = { fileName: string; notices: string[]; problems: Problem[] };
+export type ImportReport = {
+  fileName: string;
+  notices: string[];
+  problems: Problem[];
+  /** The document before the import: undoing back to it drops the report. */
+  beforeJson: string;
+};
 
 export type SaveState = {
   status: SaveStatus;

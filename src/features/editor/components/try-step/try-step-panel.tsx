@@ -5,7 +5,7 @@
  * run of this segment in which the step finished, or `{}`.
  */
 import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ChevronDownIcon } from "@/components/ui/icons";
 import { InlineAlert } from "@/components/ui/inline-alert";
@@ -25,6 +25,8 @@ export function TryStepPanel({ stepId }: { stepId: string }) {
   return <TryForm key={`${segmentId}/${stepId}`} segmentId={segmentId} stepId={stepId} />;
 }
 
+const RUN_SHORTCUT = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform) ? "⌘↵" : "Ctrl+↵";
+
 const pretty = (value: unknown) => (value === undefined ? "" : JSON.stringify(value, null, 2));
 
 function TryForm({ segmentId, stepId }: { segmentId: string; stepId: string }) {
@@ -41,6 +43,7 @@ function TryForm({ segmentId, stepId }: { segmentId: string; stepId: string }) {
     setStored(next);
   };
   const tryStep = useMutation(trpc.steps.try.mutationOptions());
+  const resultRef = useRef<HTMLDivElement>(null);
 
   const input = parseJsonField(draft.input);
   const runInput = parseJsonField(draft.runInput);
@@ -59,13 +62,19 @@ function TryForm({ segmentId, stepId }: { segmentId: string; stepId: string }) {
         ...(runInput.value === undefined ? {} : { run_input: runInput.value }),
         ...(steps.value === undefined ? {} : { steps: steps.value as Record<string, unknown> }),
       },
-      { onSuccess: (result) => setDraft({ result }) },
+      {
+        onSuccess: (result) => {
+          setDraft({ result });
+          // The result is under the fields: bring it into view once it is drawn.
+          requestAnimationFrame(() => resultRef.current?.scrollIntoView({ block: "nearest", behavior: "smooth" }));
+        },
+      },
     );
   };
 
   return (
     <div
-      className="space-y-4 px-5 py-4"
+      className="space-y-4"
       data-testid="try-step-panel"
       onKeyDown={(event) => {
         if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
@@ -117,11 +126,13 @@ function TryForm({ segmentId, stepId }: { segmentId: string; stepId: string }) {
 
       <Button variant="primary" className="w-full" icon={<PlayIcon className="size-3.5" />} loading={tryStep.isPending} disabled={!ready} onClick={run}>
         {tryStep.isPending ? "Running…" : "Run step"}
-        {!tryStep.isPending ? <kbd className="ml-1 rounded bg-white/15 px-1 font-sans text-[11px] text-indigo-50">Ctrl+↵</kbd> : null}
+        {!tryStep.isPending ? <kbd className="ml-1 rounded bg-white/15 px-1 font-sans text-[11px] text-indigo-50">{RUN_SHORTCUT}</kbd> : null}
       </Button>
 
       {tryStep.isError ? <InlineAlert>{tryStep.error.message}</InlineAlert> : null}
-      {draft.result && !tryStep.isPending ? <TryResult result={draft.result} /> : null}
+      <div ref={resultRef} className="scroll-mb-4">
+        {draft.result && !tryStep.isPending ? <TryResult result={draft.result} /> : null}
+      </div>
     </div>
   );
 }
