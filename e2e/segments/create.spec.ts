@@ -1,7 +1,7 @@
 // Creating a segment from the list lands in its editor, and it stays created.
 import { slugify } from "../../src/shared/segment/slug";
 import { expect, test } from "@playwright/test";
-import { failOnPageErrors, screenshot, segmentRow, uniqueName } from "./support";
+import { failOnPageErrors, openNewSegmentDialog, screenshot, segmentRow, uniqueName } from "./support";
 
 test("create from the list dialog, land on the editor, and find it again after a reload", async ({ page }) => {
   const noErrors = failOnPageErrors(page);
@@ -9,7 +9,7 @@ test("create from the list dialog, land on the editor, and find it again after a
   const id = slugify(name);
   await page.goto("/");
 
-  await page.getByRole("button", { name: "New segment" }).first().click();
+  await openNewSegmentDialog(page);
   const dialog = page.getByRole("dialog", { name: "New segment" });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByLabel("Name")).toBeFocused();

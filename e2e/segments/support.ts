@@ -52,3 +52,16 @@ export function failOnPageErrors(page: Page) {
   page.on("pageerror", (error) => errors.push(error.message));
   return () => expect(errors, "uncaught errors in the page").toEqual([]);
 }
+
+/**
+ * Opens the "New segment" dialog. The button is server-rendered: a click that lands before
+ * React has hydrated the page does nothing (seen under CI load), so click until it opens.
+ */
+export async function openNewSegmentDialog(page: Page) {
+  const dialog = page.getByRole("dialog", { name: "New segment" });
+  await expect(async () => {
+    await page.getByRole("button", { name: "New segment" }).first().click();
+    await expect(dialog).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  return dialog;
+}

@@ -1,12 +1,12 @@
 // The create dialog refuses a blank name and picks a free id for a taken one.
 import { slugify } from "../../src/shared/segment/slug";
 import { expect, test } from "@playwright/test";
-import { createSegment, listSegments, screenshot, uniqueName } from "./support";
+import { createSegment, listSegments, openNewSegmentDialog, screenshot, uniqueName } from "./support";
 
 test("an empty name shows a validation message, keeps the input and creates nothing", async ({ page, request }) => {
   const before = (await listSegments(request)).length;
   await page.goto("/");
-  await page.getByRole("button", { name: "New segment" }).first().click();
+  await openNewSegmentDialog(page);
   const dialog = page.getByRole("dialog", { name: "New segment" });
   const nameField = dialog.getByLabel("Name");
 
@@ -39,7 +39,7 @@ test("two segments with the same name get ids x and x-2", async ({ page, request
   expect(first.segment_id).toBe(id);
 
   await page.goto("/");
-  await page.getByRole("button", { name: "New segment" }).first().click();
+  await openNewSegmentDialog(page);
   const dialog = page.getByRole("dialog", { name: "New segment" });
   await dialog.getByLabel("Name").fill(name);
   await expect(dialog.getByTestId("segment-id-preview")).toHaveText(`${id}-2`);
