@@ -1,6 +1,6 @@
 /** Importing a segment file: syntax errors say where, odd files still open, and what loading dropped is reported. */
 import { describe, expect, it } from "vitest";
-import { findJsonSyntaxError } from "@/features/editor/components/import-export/json-syntax";
+import { findJsonSyntaxError } from "@/features/editor/lib/json-syntax";
 import { importFailureOf, parseJsonText, prepareImport, problemsFixedByLoading } from "@/features/editor/components/import-export/parse-import";
 import { segmentFileName, segmentFileText } from "@/features/editor/components/import-export/export-segment";
 import { readSegmentDocument } from "@/features/editor/lib/read-document";

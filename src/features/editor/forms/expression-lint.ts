@@ -5,7 +5,7 @@
  */
 import type { CodeDiagnostic } from "@/components/ui/code-editor";
 import { findLegacyPlaceholders, parseTemplate, validateExpression } from "@/shared/validation";
-import { findJsonError } from "./json-error";
+import { findJsonSyntaxError } from "../lib/json-syntax";
 
 /** Where a parser stopped (just after the bad token) → a one-character range before it. */
 function rangeAt(position: number | undefined, length: number, offset = 0): { from: number; to: number } {
@@ -71,11 +71,11 @@ export function parseJsonText(text: string): JsonParse {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch {
-    const found = findJsonError(text) ?? { position: text.length, message: "Not valid JSON" };
-    const from = Math.min(found.position, text.length);
+    const found = findJsonSyntaxError(text);
+    const from = Math.min(found?.offset ?? text.length, text.length);
     return {
       ok: false,
-      diagnostic: { from, to: Math.min(from + 1, text.length), message: found.message, severity: "error" },
+      diagnostic: { from, to: Math.min(from + 1, text.length), message: found?.message ?? "Not valid JSON", severity: "error" },
     };
   }
 }

@@ -1,30 +1,10 @@
 // Stroke icons for the canvas chrome (24×24, lucide-style), inline so nothing is fetched.
-import type { ReactNode, SVGProps } from "react";
+import { defineIcon as icon } from "@/components/ui/icons";
+export { CopyIcon } from "@/components/ui/icons";
 
-type IconProps = SVGProps<SVGSVGElement>;
+export { TrashIcon } from "@/components/ui/icons";
 
-function icon(children: ReactNode, displayName: string) {
-  function Icon({ className = "size-4", ...rest }: IconProps) {
-    return (
-      <svg
-        viewBox="0 0 24 24"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth={2}
-        strokeLinecap="round"
-        strokeLinejoin="round"
-        aria-hidden="true"
-        focusable="false"
-        className={className}
-        {...rest}
-      >
-        {children}
-      </svg>
-    );
-  }
-  Icon.displayName = displayName;
-  return Icon;
-}
+export { PlusIcon } from "@/components/ui/icons";
 
 export const UndoIcon = icon(<path d="M9 14 4 9l5-5M4 9h10.5a5.5 5.5 0 0 1 0 11H11" />, "UndoIcon");
 export const RedoIcon = icon(<path d="m15 14 5-5-5-5M20 9H9.5a5.5 5.5 0 0 0 0 11H13" />, "RedoIcon");
@@ -56,13 +36,6 @@ export const PanelLeftIcon = icon(
 );
 export const ChevronsLeftIcon = icon(<path d="m11 17-5-5 5-5M18 17l-5-5 5-5" />, "ChevronsLeftIcon");
 export const PlayFlagIcon = icon(<path d="M6 4v16M6 4l12 6-12 6" />, "PlayFlagIcon");
-export const CopyIcon = icon(
-  <>
-    <rect x="9" y="9" width="12" height="12" rx="2" />
-    <path d="M5 15H4a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1h10a1 1 0 0 1 1 1v1" />
-  </>,
-  "CopyIcon",
-);
 export const DuplicateIcon = icon(
   <>
     <rect x="8" y="8" width="13" height="13" rx="2" />
@@ -70,7 +43,6 @@ export const DuplicateIcon = icon(
   </>,
   "DuplicateIcon",
 );
-export const TrashIcon = icon(<path d="M3 6h18M8 6V4h8v2M6 6l1 14h10l1-14M10 11v5M14 11v5" />, "TrashIcon");
 export const GroupIcon = icon(
   <>
     <rect x="3" y="3" width="18" height="18" rx="3" strokeDasharray="3 3" />
@@ -92,7 +64,6 @@ export const PasteIcon = icon(
   </>,
   "PasteIcon",
 );
-export const PlusIcon = icon(<path d="M12 5v14M5 12h14" />, "PlusIcon");
 export const SelectAllIcon = icon(<path d="M5 3a2 2 0 0 0-2 2M19 3a2 2 0 0 1 2 2M21 19a2 2 0 0 1-2 2M5 21a2 2 0 0 1-2-2M9 3h1M9 21h1M14 3h1M14 21h1M3 9v1M21 9v1M3 14v1M21 14v1" />, "SelectAllIcon");
 export const MapIcon = icon(
   <>

@@ -6,7 +6,7 @@
 import type { Segment } from "@/shared/segment";
 import { validateSegment, type Problem } from "@/shared/validation";
 import { readSegmentDocument } from "../../lib/read-document";
-import { findJsonSyntaxError } from "./json-syntax";
+import { findJsonSyntaxError } from "../../lib/json-syntax";
 
 export type ImportFailure = { ok: false; message: string; line?: number; column?: number };
 

@@ -1,31 +1,8 @@
 // Icons of the save, history, import/export and try flows, drawn like src/components/ui/icons
 // (24×24, 2px stroke, lucide-style). Candidates for that file once the editor settles.
-import type { ReactNode, SVGProps } from "react";
-
-type IconProps = SVGProps<SVGSVGElement>;
-
-function icon(children: ReactNode, displayName: string) {
-  function Icon({ className = "size-4", ...rest }: IconProps) {
-    return (
-      <svg
-        viewBox="0 0 24 24"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth={2}
-        strokeLinecap="round"
-        strokeLinejoin="round"
-        aria-hidden="true"
-        focusable="false"
-        className={className}
-        {...rest}
-      >
-        {children}
-      </svg>
-    );
-  }
-  Icon.displayName = displayName;
-  return Icon;
-}
+import { defineIcon as icon } from "@/components/ui/icons";
+export { SlidersIcon } from "@/components/ui/icons";
+export { CopyIcon } from "@/components/ui/icons";
 
 export const CheckIcon = icon(<path d="M20 6 9 17l-5-5" />, "CheckIcon");
 export const DownloadIcon = icon(
@@ -49,12 +26,6 @@ export const HistoryIcon = icon(
   </>,
   "HistoryIcon",
 );
-export const SlidersIcon = icon(
-  <>
-    <path d="M4 21v-7M4 10V3M12 21v-9M12 8V3M20 21v-5M20 12V3M1 14h6M9 8h6M17 16h6" />
-  </>,
-  "SlidersIcon",
-);
 export const CloudOffIcon = icon(
   <>
     <path d="m2 2 20 20" />
@@ -71,13 +42,6 @@ export const CloudCheckIcon = icon(
   "CloudCheckIcon",
 );
 export const PlayIcon = icon(<path d="m6 3 14 9-14 9V3Z" />, "PlayIcon");
-export const CopyIcon = icon(
-  <>
-    <rect x="8" y="8" width="14" height="14" rx="2" />
-    <path d="M4 16c-1.1 0-2-.9-2-2V4c0-1.1.9-2 2-2h10c1.1 0 2 .9 2 2" />
-  </>,
-  "CopyIcon",
-);
 export const FileJsonIcon = icon(
   <>
     <path d="M15 2H6a2 2 0 0 0-2 2v16a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V7Z" />

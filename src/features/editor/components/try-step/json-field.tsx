@@ -2,7 +2,7 @@
 /** A JSON value typed in a code editor, with the syntax error (line, column) under it. */
 import type { ReactNode } from "react";
 import { CodeEditor, type CodeDiagnostic } from "@/components/ui/code-editor";
-import { findJsonSyntaxError } from "../import-export/json-syntax";
+import { findJsonSyntaxError } from "../../lib/json-syntax";
 
 type Props = {
   id: string;

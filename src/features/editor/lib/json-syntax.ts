@@ -125,7 +125,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
     if (i >= text.length) fail("The text is empty");
     value();
     skipSpace();
-    if (i < text.length) fail(`Unexpected ${describe(i)} after the end of the JSON value`);
+    if (i < text.length) fail(`Unexpected ${describe(i)} after the JSON value`);
     return null;
   } catch (error) {
     // Nesting deep enough to exhaust the stack: no location, the caller keeps the parser's message.
