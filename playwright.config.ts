@@ -11,7 +11,12 @@ import { defineConfig, devices } from "@playwright/test";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const port = Number(process.env.E2E_PORT ?? 3100);
-const origin = `http://127.0.0.1:${port}`;
+/**
+ * E2E_EXTERNAL_URL=http://127.0.0.1:3200 runs the specs against a server that is already
+ * running (a dev server while developing) instead of starting a production one.
+ */
+const external = process.env.E2E_EXTERNAL_URL?.replace(/\/$/, "");
+const origin = external ?? `http://127.0.0.1:${port}`;
 /** Same search order as scripts/ensure-chromium.mjs. */
 const chromePath =
   process.env.CHROME_PATH ||
@@ -72,26 +77,28 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: "node_modules/.bin/tsx src/server/main.ts",
-    cwd: root,
-    url: `${origin}/api/v1/health`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: {
-      NODE_ENV: "production",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      LLMTEAM_DATA_DIR: dataDir,
-      LLMTEAM_SEED_EXAMPLES: "on",
-      LLMTEAM_PUBLIC_URL: origin,
-      // Blank = unset (see src/server/config/env.ts): always the embedded
-      // database in dataDir, whatever the developer's shell exports.
-      DATABASE_URL: "",
-      REDIS_URL: "",
-      NEXT_TELEMETRY_DISABLED: "1",
+  webServer: external
+    ? undefined
+    : {
+        command: "node_modules/.bin/tsx src/server/main.ts",
+      cwd: root,
+      url: `${origin}/api/v1/health`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        NODE_ENV: "production",
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        LLMTEAM_DATA_DIR: dataDir,
+        LLMTEAM_SEED_EXAMPLES: "on",
+        LLMTEAM_PUBLIC_URL: origin,
+        // Blank = unset (see src/server/config/env.ts): always the embedded
+        // database in dataDir, whatever the developer's shell exports.
+        DATABASE_URL: "",
+        REDIS_URL: "",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
     },
-  },
 });
