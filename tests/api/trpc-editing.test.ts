@@ -63,7 +63,7 @@ describe("segments editing procedures", () => {
 
   it("history, one revision, restore", async () => {
     await data("segments.saveRevision", { segment_id: "edited", document: { ...doc(), description: "v2" }, expected_version: 4 });
-    const revisions = await data<RevisionSummary[]>("segments.revisions", { segment_id: "edited" }, "GET");
+    const { items: revisions } = await data<{ items: RevisionSummary[] }>("segments.revisions", { segment_id: "edited" }, "GET");
     expect(revisions.map((r) => [r.revision, r.diff.settings_changed])).toEqual([
       [2, true],
       [1, false],

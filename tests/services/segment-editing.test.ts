@@ -204,7 +204,9 @@ describe.each(DB_KINDS)("segment editing on %s", (kind) => {
 
     it("lists revisions newest first with what changed", async () => {
       await threeRevisions("history");
-      const revisions = await listRevisions(ctx, { segment_id: "history" });
+      const page = await listRevisions(ctx, { segment_id: "history" });
+      expect(page.next_cursor).toBeNull();
+      const revisions = page.items;
       expect(revisions.map((r) => [r.revision, r.step_count, r.created_by])).toEqual([
         [3, 3, "local-owner"],
         [2, 2, "local-owner"],
@@ -213,8 +215,20 @@ describe.each(DB_KINDS)("segment editing on %s", (kind) => {
       expect(revisions[0]!.diff).toMatchObject({ steps_added: ["third"], edges_added: 1, layout_only: false });
       expect(revisions[1]!.diff).toMatchObject({ steps_added: [], steps_changed: [], layout_only: true });
       expect(revisions[2]!.diff).toMatchObject({ steps_added: ["first", "second"], edges_added: 1 });
-      expect(await listRevisions(ctx, { segment_id: "autosave" })).toEqual([]);
+      expect(await listRevisions(ctx, { segment_id: "autosave" })).toEqual({ items: [], next_cursor: null });
       await expect(listRevisions(ctx, { segment_id: "nowhere" })).rejects.toMatchObject({ code: "not_found" });
+    });
+
+    it("pages a long history: each page diffs its oldest revision against the one before, and the last page says so", async () => {
+      await threeRevisions("paged");
+      const first = await listRevisions(ctx, { segment_id: "paged", limit: 2 });
+      expect(first.items.map((r) => r.revision)).toEqual([3, 2]);
+      expect(first.items[1]!.diff).toMatchObject({ layout_only: true });
+      expect(first.next_cursor).toBe(2);
+      const older = await listRevisions(ctx, { segment_id: "paged", limit: 2, cursor: first.next_cursor! });
+      expect(older.items.map((r) => r.revision)).toEqual([1]);
+      expect(older.items[0]!.diff).toMatchObject({ steps_added: ["first", "second"] });
+      expect(older.next_cursor).toBeNull();
     });
 
     it("opens one revision, and says which exist when asked for another", async () => {

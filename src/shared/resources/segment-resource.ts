@@ -119,6 +119,13 @@ export const revisionSummarySchema = z.object({
 });
 export type RevisionSummary = z.infer<typeof revisionSummarySchema>;
 
+/** `segments.revisions`: a page of the history, newest first; `next_cursor` fetches older ones. */
+export const revisionPageSchema = z.object({
+  items: z.array(revisionSummarySchema),
+  next_cursor: z.int().nullable(),
+});
+export type RevisionPage = z.infer<typeof revisionPageSchema>;
+
 /** `segments.revision`: one saved revision, read-only. */
 export const revisionDocumentSchema = z.object({
   segment_id: z.string(),

@@ -45,7 +45,7 @@ export function useSaveRevision(): () => Promise<void> {
         store.getState().setRevision(result.revision, json);
         toast.success(`Saved as revision ${result.revision}`);
         void Promise.all([
-          queryClient.invalidateQueries({ queryKey: trpc.segments.revisions.queryKey({ segment_id: segmentId }) }),
+          queryClient.invalidateQueries(trpc.segments.revisions.pathFilter()),
           queryClient.invalidateQueries({ queryKey: trpc.segments.list.queryKey() }),
           // The editor was built from the first load; a refetch only updates what the panels show.
           queryClient.invalidateQueries({ queryKey: trpc.segments.get.queryKey({ segment_id: segmentId }) }),

@@ -2,7 +2,7 @@ import { z } from "zod";
 import {
   draftSavedSchema,
   revisionDocumentSchema,
-  revisionSummarySchema,
+  revisionPageSchema,
   saveRevisionResultSchema,
   segmentDetailSchema,
   segmentNameSchema,
@@ -62,8 +62,8 @@ export const segmentsRouter = router({
     .mutation(({ ctx, input }) => saveDraftRevision(ctx.services, input)),
 
   revisions: procedure
-    .input(z.object({ segment_id: segmentId }))
-    .output(z.array(revisionSummarySchema))
+    .input(z.object({ segment_id: segmentId, cursor: revisionNumber.optional(), limit: z.int().min(1).max(100).optional() }))
+    .output(revisionPageSchema)
     .query(({ ctx, input }) => listRevisions(ctx.services, input)),
 
   revision: procedure

@@ -122,10 +122,10 @@ export function segmentEditingMethods(prisma: PrismaClient) {
       });
     },
 
-    /** The newest `limit` revisions, newest first, documents included. */
-    async listRevisions(id: string, limit: number): Promise<RevisionRow[]> {
+    /** The newest `limit` revisions (older than `before` when given), newest first, documents included. */
+    async listRevisions(id: string, limit: number, before?: number): Promise<RevisionRow[]> {
       const rows = await prisma.segmentRevision.findMany({
-        where: { segmentId: id },
+        where: { segmentId: id, ...(before === undefined ? {} : { revision: { lt: before } }) },
         orderBy: { revision: "desc" },
         take: limit,
         select: { revision: true, document: true, createdAt: true, createdBy: true },

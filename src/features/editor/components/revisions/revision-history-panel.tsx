@@ -1,6 +1,6 @@
 "use client";
 /** A side panel over the inspector: the segment's revisions, newest first, with view and restore. */
-import { useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -23,7 +23,14 @@ export function RevisionHistoryPanel() {
 function OpenPanel() {
   const { store, segmentId } = useSaveSession();
   const trpc = useTRPC();
-  const query = useQuery({ ...trpc.segments.revisions.queryOptions({ segment_id: segmentId }), staleTime: 0 });
+  // Pages of 30: each revision row loads its document on the server to diff it.
+  const query = useInfiniteQuery({
+    ...trpc.segments.revisions.infiniteQueryOptions(
+      { segment_id: segmentId },
+      { getNextPageParam: (page) => page.next_cursor ?? undefined, staleTime: 0 },
+    ),
+  });
+  const revisions = query.data?.pages.flatMap((page) => page.items) ?? [];
   const latestRevision = useSaveState((s) => s.latestRevision);
   const matchesRevision = useSaveState((s) => s.matchesRevision);
   const [restoring, setRestoring] = useState<number | null>(null);
@@ -72,7 +79,7 @@ function OpenPanel() {
               </button>
             </InlineAlert>
           </div>
-        ) : query.data.length === 0 ? (
+        ) : revisions.length === 0 ? (
           <div className="px-6 py-12 text-center">
             <p className="text-sm font-medium text-slate-800">No revisions yet</p>
             <p className="mt-1 text-[13px] leading-relaxed text-slate-500">
@@ -80,8 +87,9 @@ function OpenPanel() {
             </p>
           </div>
         ) : (
+          <>
           <ol className="divide-y divide-slate-100">
-            {query.data.map((summary) => (
+            {revisions.map((summary) => (
               <RevisionRow
                 key={summary.revision}
                 segmentId={segmentId}
@@ -92,6 +100,14 @@ function OpenPanel() {
               />
             ))}
           </ol>
+          {query.hasNextPage ? (
+            <div className="border-t border-slate-100 p-3 text-center">
+              <Button size="sm" variant="ghost" loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
+                Show older revisions
+              </Button>
+            </div>
+          ) : null}
+          </>
         )}
       </div>
       <RestoreConfirm revision={restoring} onDone={() => setRestoring(null)} />
