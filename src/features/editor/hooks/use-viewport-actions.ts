@@ -3,7 +3,8 @@
 import { useReactFlow, type FitViewOptions, type XYPosition } from "@xyflow/react";
 import { useCallback, useMemo, type RefObject } from "react";
 
-export const FIT_VIEW_OPTIONS: FitViewOptions = { padding: { x: "48px", y: "72px" }, maxZoom: 1 };
+/** The bottom keeps clear of the problems bar floating over the canvas's lower edge. */
+export const FIT_VIEW_OPTIONS: FitViewOptions = { padding: { x: "48px", top: "72px", bottom: "112px" }, maxZoom: 1 };
 const ZOOM_DURATION = 160;
 
 export type ViewportActions = {
