@@ -28,7 +28,7 @@ async function main() {
   const httpServer = createServer((req, res) => {
     void handle(req, res);
   });
-  const io = attachSocketServer(httpServer, core.runtime.events);
+  const io = attachSocketServer(httpServer, { events: core.runtime.events, runs: db.runStore });
   const stopRetention = startRetention(db.repos, config.runRetentionDays);
 
   await new Promise<void>((resolve, reject) => {

@@ -1,68 +1,119 @@
-import { createServer, type Server as HttpServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { io as connect, type Socket } from "socket.io-client";
-import type { Server } from "socket.io";
+// The socket server's edges: it shares the app's port, refuses bad requests with a reason,
+// and lets go of everything a socket followed once it unsubscribes or disconnects.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { attachSocketServer } from "../../src/server/realtime/socket-server";
+import { SOCKET_EVENTS } from "../../src/shared/events/socket-protocol";
+import { range, startHarness, startManualRun, type Harness } from "./harness";
 
-let http: HttpServer;
-let io: Server;
-let url: string;
+let h: Harness;
 beforeAll(async () => {
-  http = createServer((_req, res) => res.end("plain http still served"));
-  io = attachSocketServer(http);
-  await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
-  url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  h = await startHarness();
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => io.close(() => resolve()));
+  await h?.close();
 });
-
-function client(): Promise<Socket> {
-  const socket = connect(url, { path: "/socket.io", transports: ["websocket"], reconnection: false });
-  return new Promise((resolve, reject) => {
-    socket.once("connect", () => resolve(socket));
-    socket.once("connect_error", reject);
-  });
-}
 
 describe("socket.io on the app's HTTP server", () => {
   it("shares the port with ordinary HTTP requests", async () => {
-    expect(await (await fetch(url)).text()).toBe("plain http still served");
-    const socket = await client();
-    expect(socket.connected).toBe(true);
-    socket.close();
-  });
-
-  it("subscribing to a run joins its room and receives what is emitted there", async () => {
-    const socket = await client();
-    const ack = await socket.emitWithAck("subscribe", { run_id: "run-1" });
-    expect(ack).toEqual({ ok: true });
-    const received = new Promise((resolve) => socket.once("run.event", resolve));
-    io.to("run:run-1").emit("run.event", { seq: 1 });
-    expect(await received).toEqual({ seq: 1 });
-    socket.close();
-  });
-
-  it("a malformed subscribe is refused with a reason", async () => {
-    const socket = await client();
-    expect(await socket.emitWithAck("subscribe", { runId: 5 })).toEqual({
-      ok: false,
-      error: "subscribe needs {run_id: string}",
-    });
-    socket.close();
-  });
-
-  it("after unsubscribing, events of that run no longer arrive", async () => {
-    const socket = await client();
-    await socket.emitWithAck("subscribe", { run_id: "run-2" });
-    await socket.emitWithAck("unsubscribe", { run_id: "run-2" });
-    let got = false;
-    socket.on("run.event", () => (got = true));
-    io.to("run:run-2").emit("run.event", { seq: 1 });
-    // A round trip after the emit: anything sent to the room would have arrived before the ack.
-    await socket.emitWithAck("subscribe", { run_id: "other" });
-    expect(got).toBe(false);
-    socket.close();
+    expect(await (await fetch(h.url)).text()).toBe("plain http still served");
+    const watcher = await h.watch();
+    expect(watcher.socket.connected).toBe(true);
   });
 });
+
+describe("bad requests", () => {
+  it("unknown-run: subscribing to a run that does not exist answers not_found and follows nothing", async () => {
+    const watcher = await h.watch();
+    const ack = await watcher.subscribe("no-such-run");
+    expect(ack).toEqual({ ok: false, error: { code: "not_found", message: 'Run "no-such-run" does not exist.' } });
+    expect(h.source.listeners).toBe(0);
+  });
+
+  it.each([
+    ["a missing run_id", { runId: "x" }, /run_id/],
+    ["a numeric run_id", { run_id: 5 }, /run_id/],
+    ["a negative after_seq", { run_id: "x", after_seq: -1 }, /after_seq/],
+    ["a fractional after_seq", { run_id: "x", after_seq: 1.5 }, /after_seq/],
+    ["no object at all", "run-1", /payload/],
+  ])("malformed-subscribe: %s is refused as invalid_request naming the field", async (_what, payload, field) => {
+    const watcher = await h.watch();
+    const ack = (await watcher.socket.emitWithAck(SOCKET_EVENTS.subscribe, payload)) as { ok: boolean; error: { code: string; message: string } };
+    expect(ack.ok).toBe(false);
+    expect(ack.error.code).toBe("invalid_request");
+    expect(ack.error.message).toMatch(/^Expected subscribe \{run_id: string, after_seq\?: integer >= 0\}; /);
+    expect(ack.error.message).toMatch(field);
+  });
+
+  it("malformed-subscribe: a subscribe with no payload at all still gets its ack", async () => {
+    const watcher = await h.watch();
+    const ack = (await watcher.socket.emitWithAck(SOCKET_EVENTS.subscribe)) as { ok: boolean; error: { code: string } };
+    expect(ack).toMatchObject({ ok: false, error: { code: "invalid_request" } });
+  });
+
+  it("malformed-unsubscribe: an unsubscribe without run_id is refused as invalid_request", async () => {
+    const watcher = await h.watch();
+    const ack = await watcher.socket.emitWithAck(SOCKET_EVENTS.unsubscribe, {});
+    expect(ack).toMatchObject({ ok: false, error: { code: "invalid_request", message: expect.stringMatching(/run_id/) } });
+  });
+});
+
+describe("letting go", () => {
+  it("unsubscribe-stops-delivery: after unsubscribing, new events of the run no longer arrive", async () => {
+    const run = await startManualRun(h);
+    await run.commit(2);
+    const watcher = await h.watch();
+    await watcher.subscribe(run.runId);
+    expect(await watcher.unsubscribe(run.runId)).toEqual({ ok: true });
+    await run.commit(3);
+    await watcher.roundTrip();
+    expect(watcher.seqs(run.runId)).toEqual([1, 2]);
+    expect(h.source.listeners).toBe(0);
+  });
+
+  it("unsubscribe-during-replay: an unsubscribe sent while the replay is read is answered after the subscribe, and stops it", async () => {
+    const run = await startManualRun(h);
+    await run.commit(3);
+    const watcher = await h.watch();
+    const paused = h.log.pauseNextRead("after");
+    const subscribed = watcher.subscribe(run.runId);
+    await paused.reached;
+    const unsubscribed = watcher.unsubscribe(run.runId);
+    paused.release();
+    expect(await subscribed).toMatchObject({ ok: true, replayed: 3, last_seq: 3 });
+    expect(await unsubscribed).toEqual({ ok: true });
+    await run.commit(1);
+    await watcher.roundTrip();
+    expect(watcher.seqs(run.runId)).toEqual([1, 2, 3]);
+    expect(h.source.listeners).toBe(0);
+  });
+
+  it("disconnect-leak: closing sockets, even mid-replay, releases the event-source listener", async () => {
+    const run = await startManualRun(h);
+    await run.commit(2);
+    const [a, b, c] = [await h.watch(), await h.watch(), await h.watch()];
+    await a.subscribe(run.runId);
+    await b.subscribe(run.runId);
+    // One listener for the whole server, however many sockets follow the run.
+    expect(h.source.listeners).toBe(1);
+    const paused = h.log.pauseNextRead("after");
+    void c.subscribe(run.runId).catch(() => {});
+    await paused.reached;
+    a.close();
+    b.close();
+    c.close();
+    paused.release();
+    await waitUntil(() => h.source.listeners === 0);
+    // Events committed afterwards reach a new subscriber normally.
+    await run.commit(1);
+    const d = await h.watch();
+    await d.subscribe(run.runId);
+    expect(d.seqs(run.runId)).toEqual(range(1, 3));
+  });
+});
+
+async function waitUntil(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error("condition never became true");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

@@ -3,13 +3,16 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
 import { cx } from "@/components/ui/cx";
-import { ActivityIcon, WorkflowIcon } from "@/components/ui/icons";
+import { ActivityIcon, defineIcon, WorkflowIcon } from "@/components/ui/icons";
 
-type NavItem = { href: string; label: string; icon: ReactNode; isActive: (path: string) => boolean };
+const CodeIcon = defineIcon(<path d="m16 18 6-6-6-6M8 6l-6 6 6 6" />, "CodeIcon");
+
+type NavItem = { href: string; label: string; icon: ReactNode; isActive: (path: string) => boolean; badge?: ReactNode };
 
 const ITEMS: NavItem[] = [
   { href: "/", label: "Segments", icon: <WorkflowIcon />, isActive: (path) => path === "/" || path.startsWith("/segments") },
   { href: "/runs", label: "Runs", icon: <ActivityIcon />, isActive: (path) => path.startsWith("/runs") },
+  { href: "/api-docs", label: "API", icon: <CodeIcon />, isActive: (path) => path.startsWith("/api-docs") },
 ];
 
 export function MainNav() {
@@ -30,7 +33,9 @@ export function MainNav() {
             )}
           >
             <span className={active ? "text-indigo-600" : "text-slate-400"}>{item.icon}</span>
-            {item.label}
+            {/* Icons only on phones, where four labels don't fit beside the logo. */}
+            <span className="max-sm:sr-only">{item.label}</span>
+            {item.badge}
           </Link>
         );
       })}

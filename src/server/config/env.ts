@@ -25,6 +25,11 @@ const envSchema = z.object({
   LLMTEAM_SEED_EXAMPLES: onOff.default("on"),
   LLMTEAM_LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   LLMTEAM_RUN_RETENTION_DAYS: z.coerce.number().int().min(1, "must be at least 1 day").default(30),
+  LLMTEAM_MAX_BODY_MB: z.coerce
+    .number({ error: "must be a number of megabytes" })
+    .positive("must be more than 0")
+    .max(1024, "must be at most 1024 (1 GB)")
+    .default(10),
   REDIS_URL: z
     .string()
     .refine((v) => /^rediss?:\/\/.+/.test(v), "must be a redis:// or rediss:// URL")
@@ -46,6 +51,8 @@ export type Config = Readonly<{
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
   /** Finished runs older than this are deleted with their events. */
   runRetentionDays: number;
+  /** REST request bodies larger than this many megabytes are refused with 413. */
+  maxBodyMb: number;
   redisUrl: string | undefined;
   /** LLM refs from LLMTEAM_LLMS (keys resolved from the variables they name); `mock` is built in. */
   llms: readonly LlmRefConfig[];
@@ -98,6 +105,7 @@ export function parseConfig(source: Record<string, string | undefined>, version:
     seedExamples: env.LLMTEAM_SEED_EXAMPLES === "on",
     logLevel: env.LLMTEAM_LOG_LEVEL,
     runRetentionDays: env.LLMTEAM_RUN_RETENTION_DAYS,
+    maxBodyMb: env.LLMTEAM_MAX_BODY_MB,
     redisUrl: env.REDIS_URL,
     llms,
     version,
@@ -125,6 +133,7 @@ export const ENV_DOCS: Record<keyof z.infer<typeof envSchema>, string> = {
   LLMTEAM_SEED_EXAMPLES: "on | off: create example segments in an empty database (default on)",
   LLMTEAM_LOG_LEVEL: "debug | info | warn | error | silent (default info)",
   LLMTEAM_RUN_RETENTION_DAYS: "finished runs older than this many days are deleted with their steps, events and approvals (default 30)",
+  LLMTEAM_MAX_BODY_MB: "largest REST API request body in megabytes; larger ones are refused with 413 body_too_large (default 10)",
   REDIS_URL: "redis://… reserved for queue mode",
   LLMTEAM_LLMS:
     'LLM refs for llm_ref besides the built-in "mock": JSON text or the path of a JSON file, {"<ref>": {provider: openai-compatible | openai | anthropic, model, base_url, api_key_env (the NAME of the variable holding the key), price: {input_per_million, output_per_million}}}',

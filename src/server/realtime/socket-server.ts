@@ -1,25 +1,40 @@
-// socket.io on the same HTTP server and port as Next. Connections pass the
-// auth seam; clients join `run:<id>` rooms to follow a run (the live-run
-// issue adds the replay-then-follow event stream).
+// socket.io on the same HTTP server and port as Next. Connections pass the auth seam; each
+// socket then follows runs with the replay-then-follow protocol of
+// src/shared/events/socket-protocol.ts (docs/contracts/event-contract.md, "Live stream").
+// Events go to each subscribed socket directly rather than through rooms: every subscription
+// has its own replay position, which a room cannot express.
 import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
-import { z } from "zod";
+import {
+  SOCKET_EVENTS,
+  SOCKET_PATH,
+  subscribeRequestSchema,
+  unsubscribeRequestSchema,
+  type SubscribeAck,
+  type UnsubscribeAck,
+} from "../../shared/events/socket-protocol";
 import { resolvePrincipal, type Principal } from "../auth/principal";
-import type { EventHub } from "../runtime/event-hub";
+import type { RunEventLog, RunEventSource } from "./event-source";
+import { parseRequest, splitArgs } from "./requests";
+import { RunEventDispatcher } from "./run-dispatcher";
+import type { ReplayLimits } from "./run-subscription";
+import { SocketSubscriptions } from "./socket-subscriptions";
 
-const subscribeSchema = z.object({ run_id: z.string().min(1).max(64) });
+export type SocketServerDeps = {
+  /** Events as they are committed: the engine runtime's EventHub (later a cross-process feed). */
+  events: RunEventSource;
+  /** The stored log replays read: the RunStore. */
+  runs: RunEventLog;
+  /** Replay tuning; the defaults suit production. */
+  limits?: Partial<ReplayLimits>;
+};
 
-type Ack = (reply: { ok: true } | { ok: false; error: string }) => void;
+const SUBSCRIBE_SHAPE = "{run_id: string, after_seq?: integer >= 0}";
+const UNSUBSCRIBE_SHAPE = "{run_id: string}";
 
-/**
- * Attaches socket.io; when given the event hub, every run event is emitted as
- * `run.event` to the room of its run (the live-run view adds replay from a seq).
- */
-export function attachSocketServer(httpServer: HttpServer, events?: EventHub): Server {
-  const io = new Server(httpServer, { path: "/socket.io", serveClient: false });
-  events?.subscribe((event) => {
-    io.to(`run:${event.run_id}`).emit("run.event", event);
-  });
+export function attachSocketServer(httpServer: HttpServer, deps: SocketServerDeps): Server {
+  const io = new Server(httpServer, { path: SOCKET_PATH, serveClient: false });
+  const dispatcher = new RunEventDispatcher(deps.events);
 
   io.use(async (socket, next) => {
     try {
@@ -32,18 +47,32 @@ export function attachSocketServer(httpServer: HttpServer, events?: EventHub): S
   });
 
   io.on("connection", (socket) => {
-    socket.on("subscribe", async (payload: unknown, ack?: Ack) => {
-      const parsed = subscribeSchema.safeParse(payload);
-      if (!parsed.success) return ack?.({ ok: false, error: "subscribe needs {run_id: string}" });
-      await socket.join(`run:${parsed.data.run_id}`);
-      ack?.({ ok: true });
+    const subscriptions = new SocketSubscriptions({
+      dispatcher,
+      log: deps.runs,
+      limits: deps.limits,
+      out: {
+        event: (event) => socket.emit(SOCKET_EVENTS.runEvent, event),
+        token: (event) => socket.emit(SOCKET_EVENTS.llmToken, event),
+      },
     });
-    socket.on("unsubscribe", async (payload: unknown, ack?: Ack) => {
-      const parsed = subscribeSchema.safeParse(payload);
-      if (!parsed.success) return ack?.({ ok: false, error: "unsubscribe needs {run_id: string}" });
-      await socket.leave(`run:${parsed.data.run_id}`);
-      ack?.({ ok: true });
+
+    // Per-run access checks (the "forbidden" ack) go here once runs have owners beyond the local one.
+    socket.on(SOCKET_EVENTS.subscribe, (...args: unknown[]) => {
+      const { payload, reply } = splitArgs<SubscribeAck>(args);
+      const request = parseRequest(subscribeRequestSchema, payload, `subscribe ${SUBSCRIBE_SHAPE}`);
+      if (!request.ok) return reply(request);
+      void subscriptions.subscribe(request.data.run_id, request.data.after_seq, reply);
     });
+
+    socket.on(SOCKET_EVENTS.unsubscribe, (...args: unknown[]) => {
+      const { payload, reply } = splitArgs<UnsubscribeAck>(args);
+      const request = parseRequest(unsubscribeRequestSchema, payload, `unsubscribe ${UNSUBSCRIBE_SHAPE}`);
+      if (!request.ok) return reply(request);
+      void subscriptions.unsubscribe(request.data.run_id, reply);
+    });
+
+    socket.on("disconnect", () => subscriptions.close());
   });
   return io;
 }

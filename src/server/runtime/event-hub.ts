@@ -1,5 +1,5 @@
-// Fans run events out after they are committed: to socket.io rooms `run:<id>`
-// (attached by the socket server) and to in-process listeners (SSE, CLI, tests).
+// Fans run events out after they are committed: to the socket.io run dispatcher
+// (src/server/realtime) and to in-process listeners (SSE, CLI, tests).
 // Listeners never block the engine and a failing one is isolated.
 import type { EventSink } from "../../engine";
 import type { LiveEvent, RunEvent } from "../../shared/events";

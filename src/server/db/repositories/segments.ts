@@ -96,6 +96,26 @@ export function segmentRepository(prisma: PrismaClient) {
       return (await prisma.segment.count({ where: { id } })) > 0;
     },
 
+    /**
+     * A page of segments by id (stable under edits, unlike "recently updated"), after the id
+     * `after` when given; one row more than `limit` tells the caller another page exists.
+     */
+    async listById(input: { after?: string | undefined; limit: number }) {
+      const rows = await prisma.segment.findMany({
+        where: input.after === undefined ? {} : { id: { gt: input.after } },
+        orderBy: { id: "asc" },
+        take: input.limit + 1,
+        select: { id: true, name: true, latestRevision: true, createdAt: true, updatedAt: true },
+      });
+      return rows.map((r) => ({
+        segment_id: r.id,
+        name: r.name,
+        latest_revision: r.latestRevision,
+        created_at: r.createdAt.toISOString(),
+        updated_at: r.updatedAt.toISOString(),
+      }));
+    },
+
     /** Ids equal to `base` or starting with `base-`, to pick a free slug. */
     async idsLike(base: string): Promise<Set<string>> {
       const rows = await prisma.segment.findMany({
