@@ -22,6 +22,17 @@ const chromePath =
   process.env.CHROME_PATH ||
   (["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].find((p) => existsSync(p)) ?? "/usr/bin/chromium");
 
+const chromiumArgs = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+  "--disable-dev-shm-usage",
+];
+
 /** Where specs write the screenshots they take on purpose (git-ignored). */
 export const screenshotDir = path.join(root, "e2e/.output/screenshots");
 mkdirSync(screenshotDir, { recursive: true });
@@ -58,21 +69,20 @@ export default defineConfig({
   },
   projects: [
     {
+      // Empty states need a database no other spec has written to yet: this runs first.
+      name: "fresh-install",
+      testMatch: /fresh-install\/.*\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], launchOptions: { executablePath: chromePath, args: chromiumArgs } },
+    },
+    {
       name: "chromium",
+      dependencies: ["fresh-install"],
+      testIgnore: /fresh-install\//,
       use: {
         ...devices["Desktop Chrome"],
         launchOptions: {
           executablePath: chromePath,
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--disable-quic",
-            "--disable-dev-shm-usage",
-          ],
+          args: chromiumArgs,
         },
       },
     },

@@ -15,7 +15,11 @@ test("socket.io answers on the same port as the pages", async ({ baseURL }) => {
       socket.once("connect", resolve);
       socket.once("connect_error", reject);
     });
-    expect(await socket.emitWithAck("subscribe", { run_id: "any" })).toEqual({ ok: true });
+    // The live-run protocol answers on this port: an unknown run is refused by name, not ignored.
+    expect(await socket.emitWithAck("subscribe", { run_id: "no-such-run", after_seq: 0 })).toEqual({
+      ok: false,
+      error: { code: "not_found", message: expect.any(String) },
+    });
   } finally {
     socket.close();
   }

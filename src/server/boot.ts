@@ -3,6 +3,7 @@
 // failure has one clear message wherever it happens.
 import { LOCAL_OWNER } from "./auth/principal";
 import type { AppContext } from "./app-context";
+import { LinkSecretError } from "./approvals/link-secret";
 import { ConfigError, getConfig, type Config } from "./config/env";
 import { DataDirLockedError } from "./db/data-dir-lock";
 import { MigrationError } from "./db/migrate";
@@ -35,7 +36,8 @@ export function describeStartupError(err: unknown): string {
     err instanceof ConfigError ||
     err instanceof DataDirLockedError ||
     err instanceof MigrationError ||
-    err instanceof DatabaseConnectionError
+    err instanceof DatabaseConnectionError ||
+    err instanceof LinkSecretError
   ) {
     return err.message;
   }

@@ -6,6 +6,8 @@ import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
 import { setAppContext } from "./app-context";
+import { stampClientIp } from "./approvals/link-rate-limit";
+import { startApprovals } from "./approvals/start-approvals";
 import { bootCore, describeStartupError } from "./boot";
 import { attachSocketServer } from "./realtime/socket-server";
 import { startRetention } from "./runtime/retention";
@@ -26,10 +28,13 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
   const httpServer = createServer((req, res) => {
+    // The approval-link rate limit keys on the peer address; a client cannot set this header.
+    stampClientIp(req);
     void handle(req, res);
   });
   const io = attachSocketServer(httpServer, { events: core.runtime.events, runs: db.runStore });
   const stopRetention = startRetention(db.repos, config.runRetentionDays);
+  const approvals = startApprovals({ config, events: core.runtime.events });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
@@ -52,6 +57,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     stopRetention();
+    await approvals.stop();
     await new Promise<void>((resolve) => io.close(() => resolve()));
     await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     // Steps in flight get a few seconds to commit; anything cut off reruns as a new attempt on the next start.

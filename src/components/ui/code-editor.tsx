@@ -144,7 +144,15 @@ export function CodeEditor(props: CodeEditorProps) {
     const { attrs, editable, placeholder: placeholderSlot } = dynamic.current;
     view.dispatch({
       effects: [
-        attrs.reconfigure(contentAttributes({ id, invalid, "aria-label": label, "aria-describedby": describedBy })),
+        attrs.reconfigure(
+          contentAttributes({
+            id,
+            invalid,
+            "aria-label": label,
+            "aria-labelledby": label ? undefined : labelledByFor(id),
+            "aria-describedby": describedBy,
+          }),
+        ),
         editable.reconfigure(editableExtension(readOnly)),
         placeholderSlot.reconfigure(placeholder ? placeholderExtension(placeholder) : []),
       ],
@@ -170,10 +178,26 @@ export function CodeEditor(props: CodeEditorProps) {
   );
 }
 
-function contentAttributes(p: Pick<CodeEditorProps, "id" | "invalid" | "aria-label" | "aria-describedby">): Extension {
+/**
+ * The id of the `<label for={id}>` of this editor, for aria-labelledby: `for` does not name
+ * CodeMirror's contenteditable (it is not a labelable element), which would leave screen
+ * readers with an unnamed textbox. The label gets an id if it has none.
+ */
+function labelledByFor(id: string | undefined): string | undefined {
+  if (!id || typeof document === "undefined") return undefined;
+  const label = document.querySelector<HTMLLabelElement>(`label[for="${CSS.escape(id)}"]`);
+  if (!label) return undefined;
+  if (!label.id) label.id = `${id}-label`;
+  return label.id;
+}
+
+function contentAttributes(
+  p: Pick<CodeEditorProps, "id" | "invalid" | "aria-label" | "aria-describedby"> & { "aria-labelledby"?: string | undefined },
+): Extension {
   const attrs: Record<string, string> = {};
   if (p.id) attrs.id = p.id;
   if (p["aria-label"]) attrs["aria-label"] = p["aria-label"];
+  if (p["aria-labelledby"]) attrs["aria-labelledby"] = p["aria-labelledby"];
   if (p["aria-describedby"]) attrs["aria-describedby"] = p["aria-describedby"];
   if (p.invalid) attrs["aria-invalid"] = "true";
   return EditorView.contentAttributes.of(attrs);

@@ -1,5 +1,6 @@
 "use client";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Td, Tr } from "@/components/ui/table";
 import { useNow } from "@/components/ui/use-now";
@@ -10,12 +11,21 @@ import { RunStatusBadge } from "./run-status-badge";
 export function RunRow({ run }: { run: RunSummary }) {
   const now = useNow();
   const duration = runDuration(run, now);
+  const router = useRouter();
+  const runHref = `/runs/${encodeURIComponent(run.run_id)}`;
   return (
-    <Tr className="hover:bg-slate-50/80">
+    <Tr
+      className="cursor-pointer hover:bg-slate-50/80"
+      data-testid={`run-row-${run.run_id}`}
+      // The whole row opens the run view; links inside it (the segment) keep their own target.
+      onClick={(event) => {
+        if (!(event.target instanceof Element) || !event.target.closest("a, button")) router.push(runHref);
+      }}
+    >
       <Td>
-        <span className="font-mono text-[13px] text-slate-800" title={run.run_id}>
+        <Link href={runHref} className="font-mono text-[13px] text-slate-800 hover:text-indigo-600" title={`Open run ${run.run_id}`}>
           {shortRunId(run.run_id)}
-        </span>
+        </Link>
       </Td>
       <Td className="max-w-72">
         <Link

@@ -4,6 +4,8 @@ import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
 import { cx } from "@/components/ui/cx";
 import { ActivityIcon, defineIcon, WorkflowIcon } from "@/components/ui/icons";
+import { UserCheckIcon } from "@/features/approvals/components/approval-icons";
+import { ApprovalsNavBadge } from "@/features/approvals/components/approvals-nav-badge";
 
 const CodeIcon = defineIcon(<path d="m16 18 6-6-6-6M8 6l-6 6 6 6" />, "CodeIcon");
 
@@ -12,6 +14,13 @@ type NavItem = { href: string; label: string; icon: ReactNode; isActive: (path: 
 const ITEMS: NavItem[] = [
   { href: "/", label: "Segments", icon: <WorkflowIcon />, isActive: (path) => path === "/" || path.startsWith("/segments") },
   { href: "/runs", label: "Runs", icon: <ActivityIcon />, isActive: (path) => path.startsWith("/runs") },
+  {
+    href: "/approvals",
+    label: "Approvals",
+    icon: <UserCheckIcon />,
+    isActive: (path) => path.startsWith("/approvals"),
+    badge: <ApprovalsNavBadge />,
+  },
   { href: "/api-docs", label: "API", icon: <CodeIcon />, isActive: (path) => path.startsWith("/api-docs") },
 ];
 

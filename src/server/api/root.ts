@@ -1,3 +1,4 @@
+import { approvalLinksRouter } from "./routers/approval-links";
 import { approvalsRouter } from "./routers/approvals";
 import { runsRouter } from "./routers/runs";
 import { segmentsRouter } from "./routers/segments";
@@ -10,6 +11,7 @@ export const appRouter = router({
   steps: stepsRouter,
   runs: runsRouter,
   approvals: approvalsRouter,
+  approvalLinks: approvalLinksRouter,
   system: systemRouter,
 });
 

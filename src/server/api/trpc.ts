@@ -76,3 +76,11 @@ export const procedure = t.procedure.use(errorMapping).use(async ({ ctx, next })
   const services: RunServiceContext = { repos: app.db.repos, principal, engine: app.runtime.engine };
   return next({ ctx: { ...ctx, principal, services, app } });
 });
+
+/**
+ * No principal: the input carries its own credential (the token of a signed approval link),
+ * checked by the procedure's service. Give every such procedure a rate limit.
+ */
+export const publicProcedure = t.procedure.use(errorMapping).use(async ({ ctx, next }) => {
+  return next({ ctx: { ...ctx, app: getAppContext() } });
+});

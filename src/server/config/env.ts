@@ -22,6 +22,7 @@ const envSchema = z.object({
   LLMTEAM_AUTH: onOff.optional(),
   LLMTEAM_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   LLMTEAM_PUBLIC_URL: z.url().optional(),
+  LLMTEAM_APPROVAL_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
   LLMTEAM_SEED_EXAMPLES: onOff.default("on"),
   LLMTEAM_LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   LLMTEAM_RUN_RETENTION_DAYS: z.coerce.number().int().min(1, "must be at least 1 day").default(30),
@@ -47,6 +48,8 @@ export type Config = Readonly<{
   auth: "on" | "off";
   secret: string | undefined;
   publicUrl: string;
+  /** POSTed `approval.pending` when a human step starts waiting (unset: no webhook). */
+  approvalWebhookUrl: string | undefined;
   seedExamples: boolean;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
   /** Finished runs older than this are deleted with their events. */
@@ -102,6 +105,7 @@ export function parseConfig(source: Record<string, string | undefined>, version:
     auth: env.LLMTEAM_AUTH ?? (production ? "on" : "off"),
     secret: env.LLMTEAM_SECRET,
     publicUrl: (env.LLMTEAM_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
+    approvalWebhookUrl: env.LLMTEAM_APPROVAL_WEBHOOK_URL,
     seedExamples: env.LLMTEAM_SEED_EXAMPLES === "on",
     logLevel: env.LLMTEAM_LOG_LEVEL,
     runRetentionDays: env.LLMTEAM_RUN_RETENTION_DAYS,
@@ -128,8 +132,11 @@ export const ENV_DOCS: Record<keyof z.infer<typeof envSchema>, string> = {
   DATABASE_URL: "postgres://… switches from the embedded database (PGlite) to PostgreSQL; `?schema=name` selects a schema",
   LLMTEAM_DATA_DIR: "where the embedded database keeps its files (default ./.data)",
   LLMTEAM_AUTH: "on | off (default off in development, on in production); reserved: sign-in arrives with access control, until then requests run as the local owner",
-  LLMTEAM_SECRET: "secret (≥ 16 chars) that will sign sessions and approval links",
+  LLMTEAM_SECRET:
+    "secret (≥ 16 chars) that signs approval links (and later sessions); unset: generated once into $LLMTEAM_DATA_DIR/secret with the embedded database, per process (links die on restart) with DATABASE_URL",
   LLMTEAM_PUBLIC_URL: "public base URL used in links (default http://localhost:$PORT)",
+  LLMTEAM_APPROVAL_WEBHOOK_URL:
+    'http(s) URL that receives a POST `{type: "approval.pending", approval, link: {url, expires_at}, run_url}` when a human step starts waiting (5 s timeout, one retry)',
   LLMTEAM_SEED_EXAMPLES: "on | off: create example segments in an empty database (default on)",
   LLMTEAM_LOG_LEVEL: "debug | info | warn | error | silent (default info)",
   LLMTEAM_RUN_RETENTION_DAYS: "finished runs older than this many days are deleted with their steps, events and approvals (default 30)",

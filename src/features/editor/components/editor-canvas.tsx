@@ -33,9 +33,11 @@ import { freeSpot, GRID_SIZE, snapToGrid, type Rect } from "../lib/layout";
 import { stepAppearance } from "../lib/step-appearance";
 import { nodeTypes } from "../nodes";
 import { CanvasModeContext } from "../nodes/canvas-mode";
+import { useRunOverlay } from "../nodes/run-overlay";
 import { HEADER_HANDLE_TOP } from "../nodes/step/step-handles";
 import { STEP_NODE_WIDTH } from "../nodes/step/node";
 import { useEditorStore, useEditorStoreApi } from "../store";
+import type { AddStepOptions } from "../store/types";
 import { ContextMenu, type ContextMenuItem } from "./canvas-menu/context-menu";
 import { groupMenuItems, paneMenuItems, stepMenuItems } from "./canvas-menu/menu-items";
 import { CanvasNotice, NOTICE_WIDTH, useCanvasNotice } from "./canvas-toolbar/canvas-notice";
@@ -46,6 +48,7 @@ import { EmptyCanvasHint } from "./empty-canvas-hint";
 import { HelpOverlay } from "./help-overlay";
 import { STEP_TYPE_MIME } from "./palette/catalog-search";
 import { QuickAdd } from "./quick-add/quick-add";
+import { linkedCardTopLeft, type QuickAddLink } from "./quick-add/quick-add-link";
 
 /** What the palette (outside the canvas) may ask of it. */
 export type CanvasApi = { addStepAtCentre: (typeId: string) => void };
@@ -55,7 +58,7 @@ type Props = { readOnly?: boolean; onReady?: (api: CanvasApi | null) => void };
 type Point = { x: number; y: number };
 type Box = { width: number; height: number };
 type Overlay =
-  | { kind: "quickAdd"; at: Point; bounds: Box; flowAt: XYPosition; connectFrom?: { stepId: string; port?: string }; context?: string }
+  | { kind: "quickAdd"; at: Point; bounds: Box; flowAt: XYPosition; link?: QuickAddLink }
   | { kind: "menu"; at: Point; bounds: Box; label: string; items: ContextMenuItem[] };
 
 const SNAP_GRID: [number, number] = [GRID_SIZE, GRID_SIZE];
@@ -111,6 +114,7 @@ function CanvasBody({ readOnly = false, onReady }: Props) {
   const [helpOpen, setHelpOpen] = useState(false);
   const [notice, showNotice] = useCanvasNotice();
   const mode = useMemo(() => ({ readOnly }), [readOnly]);
+  const runOverlay = useRunOverlay();
   useFocusRequest();
 
   /** Client point → point inside the canvas box, and the box's size. */
@@ -135,26 +139,20 @@ function CanvasBody({ readOnly = false, onReady }: Props) {
   );
 
   const openQuickAdd = useCallback(
-    (client: Point, connectFrom?: { stepId: string; port?: string }) => {
+    (client: Point, link?: QuickAddLink) => {
       if (readOnly) return;
-      const from = connectFrom && store.getState().nodes.find((n) => n.id === connectFrom.stepId);
-      const name = from && isStepNode(from) ? (from.data.step.name ?? from.id) : connectFrom?.stepId;
-      setOverlay({
-        kind: "quickAdd",
-        ...local(client),
-        flowAt: viewport.toFlow(client),
-        ...(connectFrom ? { connectFrom, context: `Add a step after “${name}”${connectFrom.port && connectFrom.port !== "out" ? ` (${connectFrom.port})` : ""}` } : {}),
-      });
+      setOverlay({ kind: "quickAdd", ...local(client), flowAt: viewport.toFlow(client), ...(link ? { link } : {}) });
     },
-    [local, readOnly, store, viewport],
+    [local, readOnly, viewport],
   );
 
   /** Adds where asked (a drop, quick-add), or with `findRoom` at the nearest spot no card covers. */
   const addStepAt = useCallback(
-    (typeId: string, topLeft: XYPosition, options: { connectFrom?: { stepId: string; port?: string }; findRoom?: boolean } = {}) => {
+    (typeId: string, topLeft: XYPosition, options: AddStepOptions & { findRoom?: boolean } = {}) => {
+      const { findRoom, ...wiring } = options;
       const wanted = snapToGrid(topLeft);
-      const spot = options.findRoom ? snapToGrid(freeSpot(visibleRects(store.getState().nodes), wanted, NEW_STEP_SIZE)) : wanted;
-      store.getState().addStep(typeId, spot, options.connectFrom ? { connectFrom: options.connectFrom } : undefined);
+      const spot = findRoom ? snapToGrid(freeSpot(visibleRects(store.getState().nodes), wanted, NEW_STEP_SIZE)) : wanted;
+      store.getState().addStep(typeId, spot, wiring);
     },
     [store],
   );
@@ -221,11 +219,11 @@ function CanvasBody({ readOnly = false, onReady }: Props) {
         items = groupMenuItems(store, node, readOnly);
       } else {
         if (!node.selected) state.selectStep(node.id);
-        items = stepMenuItems(store, node.id, readOnly, notify);
+        items = [...(runOverlay?.stepActions?.(node.id) ?? []), ...stepMenuItems(store, node.id, readOnly, notify)];
       }
       if (items.length > 0) setOverlay({ kind: "menu", ...local({ x: event.clientX, y: event.clientY }), label: "Step actions", items });
     },
-    [local, notify, readOnly, store],
+    [local, notify, readOnly, runOverlay, store],
   );
   const onSelectionContextMenu = useCallback(
     (event: ReactMouseEvent, selected: EditorNode[]) => {
@@ -258,15 +256,15 @@ function CanvasBody({ readOnly = false, onReady }: Props) {
     [openQuickAdd],
   );
 
-  const pickQuickAdd = (typeId: string) => {
+  const pickQuickAdd = (typeId: string, wiring: AddStepOptions) => {
     if (overlay?.kind !== "quickAdd") return;
-    const { flowAt, connectFrom } = overlay;
-    // From a connection: the new step's input handle lands where the line was dropped.
-    const topLeft = connectFrom
-      ? { x: flowAt.x, y: flowAt.y - HEADER_HANDLE_TOP }
+    const { flowAt, link } = overlay;
+    // From a connection: the new step's handle lands where the line was dropped.
+    const topLeft = link
+      ? linkedCardTopLeft(link, flowAt, { width: STEP_NODE_WIDTH, handleTop: HEADER_HANDLE_TOP })
       : { x: flowAt.x - STEP_NODE_WIDTH / 2, y: flowAt.y - HEADER_HANDLE_TOP };
     setOverlay(null);
-    addStepAt(typeId, topLeft, connectFrom ? { connectFrom } : {});
+    addStepAt(typeId, topLeft, wiring);
   };
 
   return (
@@ -301,7 +299,7 @@ function CanvasBody({ readOnly = false, onReady }: Props) {
           snapGrid={SNAP_GRID}
           nodesDraggable={!readOnly}
           nodesConnectable={!readOnly}
-          edgesReconnectable={false}
+          edgesReconnectable={!readOnly}
           deleteKeyCode={null}
           selectionKeyCode="Shift"
           multiSelectionKeyCode={MULTI_SELECT_KEYS}
@@ -314,6 +312,9 @@ function CanvasBody({ readOnly = false, onReady }: Props) {
           isValidConnection={connection.isValidConnection}
           onConnect={connection.onConnect}
           onConnectEnd={connection.onConnectEnd}
+          onReconnectStart={connection.onReconnectStart}
+          onReconnect={connection.onReconnect}
+          onReconnectEnd={connection.onReconnectEnd}
           onNodeContextMenu={onNodeContextMenu}
           onSelectionContextMenu={onSelectionContextMenu}
           onPaneContextMenu={onPaneContextMenu}
@@ -354,7 +355,7 @@ function CanvasBody({ readOnly = false, onReady }: Props) {
           <QuickAdd
             at={overlay.at}
             bounds={overlay.bounds}
-            {...(overlay.context ? { context: overlay.context } : {})}
+            {...(overlay.link ? { link: overlay.link } : {})}
             onPick={pickQuickAdd}
             onClose={() => setOverlay(null)}
           />

@@ -1,8 +1,8 @@
 "use client";
 /**
  * The editor's top bar: back to the list, the segment's name (rename in place) and id, its
- * revision, the draft's save status, Save (Ctrl/Cmd+S) and the "⋯" menu. Undo/redo live on
- * the canvas toolbar.
+ * revision, the draft's save status, Save (Ctrl/Cmd+S), Run (Ctrl/Cmd+Enter) and the "⋯"
+ * menu. Undo/redo live on the canvas toolbar.
  */
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
@@ -12,6 +12,7 @@ import type { SegmentDetail } from "@/shared/resources/segment-resource";
 import { useSaveRevision } from "../hooks/use-save-revision";
 import { selectSegment, useEditorStore, useEditorStoreApi } from "../store";
 import { downloadSegment } from "./import-export/export-segment";
+import { RunButton } from "./run/run-button";
 import { useSaveSession, useSaveState } from "./save-state/save-state-context";
 import { SaveStatusIndicator } from "./save-state/save-status";
 import { SegmentTitle } from "./save-state/segment-title";
@@ -39,6 +40,7 @@ export function EditorTopBar(_props: { detail: SegmentDetail }) {
       <div className="ml-auto flex shrink-0 items-center gap-2">
         <SaveStatusIndicator />
         <SaveButton />
+        <RunButton />
         <MoreMenu />
       </div>
     </header>

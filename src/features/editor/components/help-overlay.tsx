@@ -30,7 +30,7 @@ function Keys({ combos }: { combos: readonly (readonly string[])[] }) {
 
 export function HelpOverlay({ open, onClose }: { open: boolean; onClose: () => void }) {
   return (
-    <Dialog open={open} onClose={onClose} size="lg" title="Keyboard shortcuts" description="Shortcuts work whenever the cursor is not in a text field.">
+    <Dialog open={open} onClose={onClose} size="lg" title="Keyboard shortcuts" description="Shortcuts work whenever the cursor is not in a text field; save and run work from text fields too.">
       <div className="grid gap-x-8 gap-y-4 px-6 pt-3 pb-5 sm:grid-cols-2" data-testid="help-overlay">
         {COLUMNS.map((sections) => (
           <div key={sections[0]?.title} className="space-y-4">

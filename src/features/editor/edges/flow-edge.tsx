@@ -9,9 +9,11 @@ import type { Problem } from "@/shared/validation";
 import type { FlowEdge } from "../lib/flow-convert";
 import { useCanvasReadOnly } from "../nodes/canvas-mode";
 import { ProblemBadge, problemTone } from "../nodes/problem-badge";
+import { useRunOverlay } from "../nodes/run-overlay";
 import { useEditorStore } from "../store";
 import { ConditionLabel } from "./condition-label";
 import { edgeLook } from "./edge-markers";
+import { runEdgeStyle } from "./run-edge-look";
 
 const NO_PROBLEMS: readonly Problem[] = [];
 
@@ -19,6 +21,14 @@ function FlowEdgeView(props: EdgeProps<FlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
   const problems = useEditorStore((s) => s.problemsByEdge.get(id)) ?? NO_PROBLEMS;
   const readOnly = useCanvasReadOnly();
+  // In the run view: data moving, delivered, or a branch not taken (the real ends when a group is collapsed).
+  const runOverlay = useRunOverlay();
+  const runLook =
+    runOverlay?.useEdgeRun(
+      data?.hiddenEnds?.source?.step ?? props.source,
+      data?.hiddenEnds?.target?.step ?? props.target,
+      (data?.hiddenEnds?.source ? data.hiddenEnds.source.handle : props.sourceHandleId) ?? null,
+    ) ?? "idle";
   const [path, labelX, labelY] = getSmoothStepPath({
     sourceX,
     sourceY,
@@ -32,6 +42,7 @@ function FlowEdgeView(props: EdgeProps<FlowEdge>) {
   const condition = data?.condition;
   const isSelected = Boolean(selected);
   const look = edgeLook(isSelected, problems.length === 0 ? null : problemTone(problems));
+  const run = isSelected ? null : runEdgeStyle(runLook);
   const showDelete = isSelected && !readOnly;
   const hasLabel = condition !== undefined || problems.length > 0 || showDelete;
   return (
@@ -39,10 +50,10 @@ function FlowEdgeView(props: EdgeProps<FlowEdge>) {
       <BaseEdge
         id={id}
         path={path}
-        markerEnd={look.marker}
+        markerEnd={run?.marker ?? look.marker}
         interactionWidth={18}
-        className="llmteam-edge-path"
-        style={{ stroke: look.stroke, strokeWidth: isSelected ? 2.25 : 1.5 }}
+        className={run?.className ? `llmteam-edge-path ${run.className}` : "llmteam-edge-path"}
+        style={{ stroke: run?.stroke ?? look.stroke, strokeWidth: run?.strokeWidth ?? (isSelected ? 2.25 : 1.5) }}
       />
       {hasLabel && (
         <EdgeLabelRenderer>

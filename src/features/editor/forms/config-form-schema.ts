@@ -10,12 +10,25 @@
  * - The catalog's `expression_fields` decide the code editors: JSONata fields get an
  *   expression editor, template strings a template editor, template objects (headers,
  *   body) and free-form objects (form, output_schema) a JSON editor.
+ * - A `segment_id` field names another segment (subsegment, map): a picker over the saved
+ *   segments. The contract calls a segment's id `segment_id` everywhere, so the name says it.
  */
 import type { RJSFSchema, UiSchema } from "@rjsf/utils";
 import { configJsonSchema, type ExpressionFields, type StepTypeMetadata } from "@/shared/catalog";
 import { fieldTitle, isRecord, propertiesOf, type JsonObject } from "./json-schema-node";
 
-export type FieldKind = "text" | "textarea" | "jsonata" | "template" | "json" | "group" | "list" | "number" | "choice" | "switch";
+export type FieldKind =
+  | "text"
+  | "textarea"
+  | "jsonata"
+  | "template"
+  | "json"
+  | "group"
+  | "list"
+  | "number"
+  | "choice"
+  | "switch"
+  | "segment";
 
 export type ConfigFormSchema = { schema: RJSFSchema; uiSchema: UiSchema };
 
@@ -34,6 +47,9 @@ export type FieldOptions = {
   templates?: boolean;
   rows?: number;
 };
+
+/** The config key that names another segment (subsegment and map steps). */
+const SEGMENT_REFERENCE = "segment_id";
 
 /** Field names that hold prose worth a tall editor. */
 const LONG_TEXT = /prompt|template|instructions/i;
@@ -116,6 +132,9 @@ function groupUi(node: JsonObject, path: readonly string[], fields: ExpressionFi
           entry["ui:placeholder"] = "2030-01-31T09:00:00Z";
         }
         break;
+      case "segment":
+        entry["ui:widget"] = "segment";
+        break;
       case "switch":
         break;
     }
@@ -129,6 +148,7 @@ export function fieldKind(prop: JsonObject, key: string, dotted: string, fields:
   const type = prop.type;
   if (fields.jsonata.includes(dotted) && type === "string") return "jsonata";
   if (fields.templates.includes(dotted)) return type === "string" ? "template" : "json";
+  if (key === SEGMENT_REFERENCE && type === "string") return "segment";
   if (Array.isArray(prop.enum)) return "choice";
   if (type === "object") return propertiesOf(prop) ? "group" : "json";
   if (type === "boolean") return "switch";

@@ -21,6 +21,7 @@ export type ShortcutId =
   | "zoomIn"
   | "zoomOut"
   | "zoomReset"
+  | "run"
   | "escape";
 
 export type KeyLike = Pick<KeyboardEvent, "key" | "code" | "ctrlKey" | "metaKey" | "shiftKey" | "altKey">;
@@ -40,6 +41,9 @@ const MOD_CODES: Readonly<Record<string, ShortcutId | { plain: ShortcutId; shift
   NumpadSubtract: "zoomOut",
   Digit0: "zoomReset",
   Numpad0: "zoomReset",
+  // Run is handled by the top bar's Run button (it also works from text fields).
+  Enter: "run",
+  NumpadEnter: "run",
 };
 
 /** The shortcut a key press means, or null. Ctrl and ⌘ are the same modifier. */
@@ -94,11 +98,12 @@ export const SHORTCUT_SECTIONS: readonly ShortcutSection[] = [
     ],
   },
   {
-    title: "History and saving",
+    title: "History, saving and running",
     items: [
       { keys: [["Mod", "Z"]], label: "Undo" },
       { keys: [["Mod", "Shift", "Z"], ["Mod", "Y"]], label: "Redo" },
       { keys: [["Mod", "S"]], label: "Save revision" },
+      { keys: [["Mod", "Enter"]], label: "Run the segment" },
     ],
   },
   {

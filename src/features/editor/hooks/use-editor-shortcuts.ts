@@ -131,6 +131,9 @@ export function useEditorShortcuts(scope: RefObject<HTMLElement | null>, command
         case "escape":
           if (!run.closeOverlay()) store.getState().clearSelection();
           break;
+        case "run":
+          // The Run button listens for it itself (components/run/use-run-shortcut.ts).
+          return;
         default:
           if (!runStoreShortcut(id, store, run.notify)) return;
       }

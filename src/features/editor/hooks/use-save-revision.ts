@@ -1,25 +1,17 @@
 "use client";
 /**
- * "Save" (button, Ctrl/Cmd+S): turns the current document into a new revision. The server
- * writes the draft first, so an invalid document stays saved as a draft and the problems
- * come back instead; the write goes through the saver's queue like every other write.
+ * "Save" (button, Ctrl/Cmd+S): turns the current document into a new revision
+ * (useWriteRevision), with a toast for the outcome.
  */
-import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect } from "react";
 import { useToast } from "@/components/ui/toast";
-import type { Problem } from "@/shared/validation";
-import { useTRPC, useTRPCClient } from "@/trpc/client";
 import { SaveBlockedError } from "../components/save-state/draft-saver";
 import { useSaveSession } from "../components/save-state/save-state-context";
-import { documentJson } from "../lib/document-state";
-import { selectSegment, useEditorStoreApi } from "../store";
+import { useWriteRevision } from "./use-write-revision";
 
 export function useSaveRevision(): () => Promise<void> {
-  const { store, saver, segmentId } = useSaveSession();
-  const editor = useEditorStoreApi();
-  const client = useTRPCClient();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const { store, saver } = useSaveSession();
+  const writeRevision = useWriteRevision();
   const toast = useToast();
 
   return useCallback(async () => {
@@ -36,25 +28,12 @@ export function useSaveRevision(): () => Promise<void> {
     }
     state.set({ savingRevision: true });
     try {
-      const { result, json } = await saver.exclusive(async (expected_version) => {
-        const document = selectSegment(editor.getState());
-        const result = await client.segments.saveRevision.mutate({ segment_id: segmentId, document, expected_version });
-        return { value: { result, json: documentJson(document) }, version: result.draft.version, saved: document };
-      });
-      if (result.ok) {
-        store.getState().setRevision(result.revision, json);
-        toast.success(`Saved as revision ${result.revision}`);
-        void Promise.all([
-          queryClient.invalidateQueries(trpc.segments.revisions.pathFilter()),
-          queryClient.invalidateQueries({ queryKey: trpc.segments.list.queryKey() }),
-          // The editor was built from the first load; a refetch only updates what the panels show.
-          queryClient.invalidateQueries({ queryKey: trpc.segments.get.queryKey({ segment_id: segmentId }) }),
-        ]);
+      const written = await writeRevision();
+      if (written.ok) {
+        toast.success(`Saved as revision ${written.revision}`);
       } else {
-        // The server runs the same validator: its list is the one that refused the save.
-        editor.getState().setProblems(result.problems as Problem[]);
         store.getState().set({ problemsOpen: true });
-        toast.error(`Not saved: ${countErrors(result.problems)}`, "The draft is kept. Fix the problems listed under the canvas, then save again.");
+        toast.error(`Not saved: ${countErrors(written.problems)}`, "The draft is kept. Fix the problems listed under the canvas, then save again.");
       }
     } catch (error) {
       // A conflict opens its own dialog through the save status.
@@ -63,7 +42,7 @@ export function useSaveRevision(): () => Promise<void> {
     } finally {
       store.getState().set({ savingRevision: false });
     }
-  }, [store, saver, segmentId, editor, client, trpc, queryClient, toast]);
+  }, [store, saver, writeRevision, toast]);
 }
 
 /** Ctrl+S / Cmd+S anywhere in the editor (also in text fields), instead of the browser's "Save page". */

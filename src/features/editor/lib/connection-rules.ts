@@ -13,6 +13,7 @@ import {
   type Port,
   type PortDataType,
   type StepCatalog,
+  type StepTypeMetadata,
 } from "@/shared/catalog";
 import { DEFAULT_SOURCE_HANDLE, DEFAULT_TARGET_HANDLE, groupNodeId, type FlowEdge, type StepNode } from "./flow-types";
 
@@ -162,4 +163,31 @@ export function conditionForNewEdge(from: StepNode, sourceHandle: string): strin
   if (sourceHandle === PORT_TRUE) return "output = true";
   if (sourceHandle === PORT_FALSE) return "output = false";
   return undefined;
+}
+
+/**
+ * The condition an edge keeps when the user drags one of its ends elsewhere: the one it has,
+ * unless it is the one a condition's true/false handle gave it for free (`output = true`),
+ * which follows the new source handle (and goes when the new source is no condition).
+ */
+export function conditionAfterReconnect(
+  condition: string | undefined,
+  before: { from: StepNode; sourceHandle: string },
+  after: { from: StepNode; sourceHandle: string },
+): string | undefined {
+  if (condition === undefined || condition !== conditionForNewEdge(before.from, before.sourceHandle)) return condition;
+  return conditionForNewEdge(after.from, after.sourceHandle);
+}
+
+/**
+ * Which port of a new step of type `candidate` could be wired to an existing handle, or
+ * undefined when none could. `side` is the existing handle's side: from an output ("source")
+ * the new step needs a compatible input, from an input ("target") a compatible output. The
+ * existing port is undefined for a step of an unknown type or a port its type does not
+ * declare: then any port fits (as connectionProblem does not check such ports either).
+ */
+export function linkablePort(existing: Port | undefined, side: "source" | "target", candidate: StepTypeMetadata): Port | undefined {
+  const ports = side === "source" ? candidate.ports.inputs : candidate.ports.outputs;
+  if (!existing) return ports[0];
+  return ports.find((port) => (side === "source" ? portsCompatible(existing, port) : portsCompatible(port, existing)).ok);
 }

@@ -12,6 +12,8 @@
  *
  * - Groups (`metadata.ui.groups` + members' `ui.group`) become frame nodes drawn before the
  *   steps (see groups.ts); they are derived, so toSegment skips them.
+ * - Step nodes come with their card's size and handles computed from the ports
+ *   (node-handles.ts), kept until React Flow has measured the card.
  *
  * Round trip: `toSegment(segmentBase(s), ...toFlow(s))` deep-equals `s`.
  */
@@ -31,6 +33,7 @@ import {
 } from "./flow-types";
 import { arrangeFlow, DEFAULT_NODE_SIZE, realEdge } from "./groups";
 import { autoLayout } from "./layout";
+import { withHandleEstimate } from "./node-handles";
 
 export * from "./flow-types";
 export { realEdge } from "./groups";
@@ -55,9 +58,10 @@ export function toFlow(segment: Segment): SegmentFlow {
     if (step.ui && hasPosition(step)) placed.set(step.step_id, { x: step.ui.x, y: step.ui.y });
   }
   const auto = autoLayout({ steps: segment.steps, edges: segment.edges, entrypoint: segment.entrypoint, placed });
-  const steps = segment.steps.map((step) => stepToNode(step, placed.get(step.step_id), auto.get(step.step_id)));
   const usedIds = new Set<string>();
   const edges = segment.edges.map((edge) => edgeToFlow(edge, usedIds));
+  // Handles computed from the ports, so React Flow need not mount every step once to measure them.
+  const steps = segment.steps.map((step) => withHandleEstimate(stepToNode(step, placed.get(step.step_id), auto.get(step.step_id)), edges));
   return arrangeFlow(segmentBase(segment), steps, edges);
 }
 

@@ -140,20 +140,20 @@ function frameNode(group: StepGroup, members: readonly StepNode[], previous: Gro
   return node;
 }
 
-/** The edge as saved: the real ends when a collapsed frame stands in for one. */
+/** The edge as saved: the real ends when a collapsed frame stands in for one, and never hidden. */
 export function realEdge(edge: FlowEdge): FlowEdge {
   const hidden = edge.data?.hiddenEnds;
-  if (!hidden) return edge;
+  if (!hidden && !edge.hidden) return edge;
   const cached = realOf.get(edge);
   if (cached) return cached;
   const { hiddenEnds: _hidden, ...data } = edge.data ?? {};
-  const { deletable: _deletable, ...rest } = edge;
+  const { deletable: _deletable, hidden: _hiddenInGroup, ...rest } = edge;
   const real: FlowEdge = { ...rest, data };
-  if (hidden.source) {
+  if (hidden?.source) {
     real.source = hidden.source.step;
     real.sourceHandle = hidden.source.handle;
   }
-  if (hidden.target) {
+  if (hidden?.target) {
     real.target = hidden.target.step;
     real.targetHandle = hidden.target.handle;
   }
@@ -187,10 +187,24 @@ function retarget(edge: FlowEdge, sourceGroup: string | undefined, targetGroup: 
 }
 
 /**
+ * An edge between two members of one collapsed group: not drawn. React Flow 12 still draws
+ * the edges of hidden nodes (a stray arrow where the members were), so it is hidden itself.
+ */
+function hiddenInside(edge: FlowEdge, groupId: string): FlowEdge {
+  const key = `inside\n${groupId}`;
+  const cached = displayOf.get(edge);
+  if (cached?.key === key) return cached.edge;
+  const display: FlowEdge = { ...edge, hidden: true };
+  displayOf.set(edge, { key, edge: display });
+  realOf.set(display, edge);
+  return display;
+}
+
+/**
  * What the canvas shows for a document: frames first (one per group with members), then
  * the steps (members of collapsed groups hidden and unselected), and the edges (an end at
- * a hidden member is drawn to its frame, unless both ends hide in the same group: then
- * React Flow hides the edge with its nodes). Unchanged nodes and edges keep their identity.
+ * a hidden member is drawn to its frame; an edge with both ends in the same collapsed group
+ * is hidden). Unchanged nodes and edges keep their identity.
  *
  * `steps` are step nodes and `edges` real edges; `previous` are the nodes shown before
  * (their frames keep their selection and identity).
@@ -227,7 +241,7 @@ export function arrangeFlow(
     const sourceGroup = hiddenIn.get(edge.source);
     const targetGroup = hiddenIn.get(edge.target);
     if (sourceGroup === undefined && targetGroup === undefined) return edge;
-    if (sourceGroup === targetGroup) return edge;
+    if (sourceGroup !== undefined && sourceGroup === targetGroup) return hiddenInside(edge, sourceGroup);
     return retarget(edge, sourceGroup, targetGroup);
   });
   return { nodes: [...frames, ...shownSteps], edges: shownEdges };

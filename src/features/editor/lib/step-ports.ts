@@ -4,7 +4,7 @@
  * Ports that edges use but the type does not declare are shown too, so no edge is lost.
  */
 import { builtinCatalog, type Port, type PortLevel } from "@/shared/catalog";
-import { DEFAULT_SOURCE_HANDLE, DEFAULT_TARGET_HANDLE, type FlowEdge } from "./flow-convert";
+import { DEFAULT_SOURCE_HANDLE, DEFAULT_TARGET_HANDLE, type FlowEdge } from "./flow-types";
 
 export type HandleSide = "source" | "target";
 

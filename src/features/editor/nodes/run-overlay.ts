@@ -8,7 +8,7 @@
  * The provider never switches between null and an overlay while a canvas is mounted (the
  * hooks below are called conditionally on it).
  */
-import { createContext, useContext } from "react";
+import { createContext, useContext, type ReactNode } from "react";
 import type { StepStatus } from "@/shared/resources/run-detail";
 
 /** What a card shows of its step in the run. */
@@ -30,14 +30,23 @@ export type StepRunLook = {
   error: string | null;
   tokens: { input: number; output: number };
   cost: number;
+  /** A person must decide: this step waits for an approval, or a child run of this step does. */
+  needs_approval: boolean;
+  /** Why the step was skipped, when it was. */
+  skipped_reason: string | null;
 };
 
 /** What an edge shows: data went through it, it is being waited on, or its branch was skipped. */
 export type EdgeRunLook = "idle" | "active" | "flowed" | "skipped";
 
+/** An entry the run view adds to a step's right-click menu ("Re-run from this step"). */
+export type StepRunAction = { label: string; icon?: ReactNode; disabled?: boolean; separated?: boolean; onSelect: () => void };
+
 export type RunOverlay = {
   useStepRun(stepId: string): StepRunLook | null;
   useEdgeRun(sourceStepId: string, targetStepId: string, sourceHandle: string | null): EdgeRunLook;
+  /** Called when the step's menu opens (not a hook): the run's actions on that step. */
+  stepActions?(stepId: string): StepRunAction[];
 };
 
 export const RunOverlayContext = createContext<RunOverlay | null>(null);

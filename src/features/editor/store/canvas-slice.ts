@@ -4,12 +4,13 @@
  * Dragging a group's frame moves its members (the frame follows them: it is derived).
  */
 import { applyEdgeChanges, applyNodeChanges, type NodeChange, type XYPosition } from "@xyflow/react";
-import { connectionProblem } from "../lib/connection-rules";
 import { groupNodeId, isGroupNode, isStepNode, type EditorNode, type FlowEdge, type GroupNode, type StepNode } from "../lib/flow-convert";
 import { arrangeFlow, readGroups } from "../lib/groups";
-import { docOf, snapshotOf, type Snapshot } from "./history";
+import { withoutHandleEstimate } from "../lib/node-handles";
+import { snapshotOf, type Snapshot } from "./history";
 import type { StoreKit } from "./kit";
-import { connected, graphOf, withoutElements } from "./operations";
+import { connected, withoutElements } from "./operations";
+import { currentConnectionProblem } from "./reconnect-actions";
 import { selectionAfterChanges } from "./selection-slice";
 import type { CanvasSlice } from "./types";
 
@@ -36,14 +37,20 @@ export function createCanvasSlice(kit: StoreKit, initial: { nodes: EditorNode[];
     let positions = false;
     let dragTick = false;
     let resized = false;
+    const measuredIds = new Set<string>();
     for (const change of expanded) {
       if (change.type === "position") {
         positions = true;
         if (change.dragging) dragTick = true;
-      } else if (change.type === "dimensions") resized = true;
+      } else if (change.type === "dimensions") {
+        resized = true;
+        measuredIds.add(change.id);
+      }
     }
     if (dragTick && history.dragBefore === null) history.dragBefore = snapshotOf(state);
     let nodes = applyNodeChanges(expanded, state.nodes);
+    // A card React Flow measured drops its estimated handles: React Flow would prefer them to its measurement.
+    if (resized) nodes = nodes.map((n) => (measuredIds.has(n.id) ? withoutHandleEstimate(n) : n));
     if ((positions || resized) && readGroups(state.base.metadata).length > 0) {
       const steps = nodes.filter(isStepNode);
       nodes = arrangeFlow(state.base, steps, [], nodes).nodes;
@@ -98,10 +105,8 @@ export function createCanvasSlice(kit: StoreKit, initial: { nodes: EditorNode[];
       kit.commit(result.doc);
       return { ok: true, value: { edgeId: result.edge.id } };
     },
-    connectionProblem: (connection) => {
-      const doc = docOf(get());
-      return connectionProblem(graphOf(doc), connection);
-    },
+    // While an edge end is dragged elsewhere, judged as replacing that edge (reconnect-actions).
+    connectionProblem: (connection) => currentConnectionProblem(get(), connection),
   };
 }
 

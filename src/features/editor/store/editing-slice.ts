@@ -1,6 +1,6 @@
 /**
  * Undoable edits of steps and edges: add, configure, rename, delete, move, replace. The
- * clipboard and group actions live in their own files and are merged into this slice.
+ * clipboard, group and reconnect actions live in their own files and are merged into this slice.
  */
 import { isStepNode, segmentBase, STEP_NODE_TYPE, toFlow, type StepNode } from "../lib/flow-convert";
 import { defaultConfig } from "../lib/default-config";
@@ -8,6 +8,7 @@ import { arrangeFlow } from "../lib/groups";
 import { stepIdProblem, uniqueStepId } from "../lib/step-ids";
 import { createClipboardActions } from "./clipboard-actions";
 import { createGroupActions } from "./group-actions";
+import { createReconnectActions } from "./reconnect-actions";
 import type { Doc } from "./history";
 import { withoutSelectedEdges, withSelectedSteps, type StoreKit } from "./kit";
 import { connected, moved, withoutElements, withStep } from "./operations";
@@ -35,8 +36,14 @@ export function createEditingSlice(kit: StoreKit): EditingSlice {
         edges: withoutSelectedEdges(doc.edges),
       };
       const from = options?.connectFrom;
-      if (from) {
-        const result = connected(next, { source: from.stepId, target: id, sourceHandle: from.port ?? null, targetHandle: null });
+      const to = options?.connectTo;
+      const link = from
+        ? { source: from.stepId, sourceHandle: from.port ?? null, target: id, targetHandle: from.newPort ?? null }
+        : to
+          ? { source: id, sourceHandle: to.newPort ?? null, target: to.stepId, targetHandle: to.port ?? null }
+          : null;
+      if (link) {
+        const result = connected(next, link);
         if (result.ok) next = result.doc;
       }
       kit.commit(next, { extra: { selectedStepId: id, selectedEdgeId: null } });
@@ -126,6 +133,7 @@ export function createEditingSlice(kit: StoreKit): EditingSlice {
 
     ...createClipboardActions(kit),
     ...createGroupActions(kit),
+    ...createReconnectActions(kit),
   };
 }
 

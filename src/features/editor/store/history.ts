@@ -68,11 +68,16 @@ export function restoreDoc(snapshot: Snapshot, present: Snapshot): Doc {
   const steps = target.steps.map((step) => {
     const current = stepsNow.get(step.id);
     if (current === step || (current && current.data === step.data && samePosition(current, step))) return current!;
-    const { selected: _s, dragging: _d, measured, ...rest } = step;
+    const { selected: _s, dragging: _d, measured, handles, ...rest } = step;
     const node: StepNode = { ...rest };
     if (current?.selected) node.selected = true;
-    const size = current?.measured ?? measured;
-    if (size) node.measured = size;
+    // React Flow's measurement of the present card wins; else the snapshot's size, with its
+    // estimated handles when that size was the estimate (lib/node-handles.ts).
+    if (current?.measured && !current.handles) node.measured = current.measured;
+    else {
+      if (measured) node.measured = measured;
+      if (handles) node.handles = handles;
+    }
     return node;
   });
   const edges = target.edges.map((edge) => {

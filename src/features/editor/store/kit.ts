@@ -7,6 +7,7 @@
 import type { StoreApi } from "zustand/vanilla";
 import type { EditorNode, FlowEdge, StepNode } from "../lib/flow-convert";
 import { arrangeFlow } from "../lib/groups";
+import { withFreshEstimates } from "../lib/node-handles";
 import { docOf, History, snapshotOf, type Doc, type Snapshot } from "./history";
 import type { EditorState } from "./types";
 
@@ -40,7 +41,8 @@ export function createKit(get: () => EditorState, set: StoreApi<EditorState>["se
     if (next.base === now.base && sameItems(next.steps, now.steps) && sameItems(next.edges, now.edges) && !options.before) {
       return false;
     }
-    const shown = arrangeFlow(next.base, next.steps, next.edges, state.nodes);
+    // Cards React Flow has not measured keep a size and handles that match their new data.
+    const shown = arrangeFlow(next.base, withFreshEstimates(next.steps, next.edges), next.edges, state.nodes);
     if (options.record !== false) history.record(options.before ?? snapshotOf(state));
     history.lastEdgeRemoval = null;
     set({

@@ -40,7 +40,9 @@ export type CanvasSlice = {
   /**
    * Step nodes (type "step") and group frames (type "group", id `group:<group_id>`, see
    * `groupNodeId`), frames first. Members of a collapsed group are `hidden`. Use
-   * `findStepNode(nodes, id)` / `isStepNode` to read steps.
+   * `findStepNode(nodes, id)` / `isStepNode` to read steps. A step from the document comes
+   * with its card's size (`measured`) and `handles` computed from its ports, kept up to date
+   * with its data until React Flow measures the card (lib/node-handles.ts).
    */
   nodes: EditorNode[];
   /**
@@ -60,8 +62,23 @@ export type CanvasSlice = {
    * `output = true` / `output = false` set for the user. (undoable)
    */
   connect: (connection: Connection) => ActionResult<{ edgeId: string }>;
-  /** Why a connection would be refused, or null when it is fine (used while dragging). */
+  /**
+   * Why a connection would be refused, or null when it is fine (used while dragging). While
+   * an edge is being reconnected (`reconnectingEdgeId`), judged as replacing that edge.
+   */
   connectionProblem: (connection: Connection) => string | null;
+};
+
+/**
+ * How a new step is wired to an existing one (quick-add opened by dropping a connection on
+ * empty canvas). `port` is the existing step's handle; `newPort` the new step's (default: its
+ * type's first port on that side). An edge the rules refuse is not made; the step still is.
+ */
+export type AddStepOptions = {
+  /** Existing step's output `port` → the new step's input `newPort`. */
+  connectFrom?: { stepId: string; port?: string; newPort?: string };
+  /** The new step's output `newPort` → the existing step's input `port`. */
+  connectTo?: { stepId: string; port?: string; newPort?: string };
 };
 
 export type EditingSlice = {
@@ -69,9 +86,10 @@ export type EditingSlice = {
    * (undoable) Adds a step of a catalog type at `position` (flow coordinates) with the type's
    * default config, a fresh step_id derived from the type (`llm_agent`, `llm_agent_2`, ...),
    * and selects it. The first step of an empty segment becomes the entrypoint. With
-   * `connectFrom`, also connects that step's port to the new step. Returns the new step_id.
+   * `connectFrom` / `connectTo`, also connects it to that step, in one history entry.
+   * Returns the new step_id.
    */
-  addStep: (type: string, position: XYPosition, options?: { connectFrom?: { stepId: string; port?: string } }) => string;
+  addStep: (type: string, position: XYPosition, options?: AddStepOptions) => string;
   /** (undoable) Replaces the step's config (the whole object). */
   updateStepConfig: (stepId: string, config: Record<string, unknown>) => void;
   /** (undoable) Step fields other than config/step_id/type/ui: name, retry, timeout_seconds, on_error (undefined removes). */
@@ -80,6 +98,23 @@ export type EditingSlice = {
   renameStep: (stepId: string, newId: string) => ActionResult;
   /** (undoable) Sets or (null/"") removes an edge's condition. */
   setEdgeCondition: (edgeId: string, condition: string | null) => void;
+  /**
+   * (undoable) React Flow's onReconnect: moves the edge's ends to `connection` (the user
+   * dragged one end to another handle). The same rules as `connect`, judged without the edge
+   * itself; refused with the reason, nothing changed. The edge keeps its place in the list
+   * and its condition (a condition's free `output = true/false` follows a new true/false
+   * handle, see conditionAfterReconnect); it gets the id a new edge between those ends would
+   * get, and stays selected if it was. An end drawn on a collapsed group's frame stands for
+   * its hidden step. Same ends as before: ok, no change, no history entry.
+   */
+  reconnectEdge: (edgeId: string, connection: Connection) => ActionResult<{ edgeId: string }>;
+  /**
+   * The edge whose end is being dragged (React Flow's onReconnectStart … onReconnectEnd),
+   * else null. While set, `connectionProblem` judges connections as replacing that edge, so
+   * its own old handle reads as fine, not as a duplicate. View state: never recorded.
+   */
+  reconnectingEdgeId: string | null;
+  setReconnectingEdge: (edgeId: string | null) => void;
   /** (undoable) Removes steps (with their edges) and edges. */
   deleteElements: (elements: { stepIds?: readonly string[]; edgeIds?: readonly string[] }) => void;
   /** (undoable) Removes the selected steps, groups' frames (members stay) and edges. */

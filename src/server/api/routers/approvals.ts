@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { approvalSchema } from "../../../shared/resources/run-detail";
+import { createLinkForApproval } from "../../approvals/link-service";
 import { decideApproval, listApprovals } from "../../services/runs/approvals";
 import { procedure, router } from "../trpc";
 
@@ -28,4 +29,15 @@ export const approvalsRouter = router({
     )
     .output(approvalSchema)
     .mutation(({ ctx, input }) => decideApproval(ctx.services, input)),
+
+  /** A signed, expiring link to the standalone approval page, to send by email or chat. */
+  link: procedure
+    .input(z.object({ approval_id: z.string().min(1).max(64) }))
+    .output(z.object({ url: z.string(), expires_at: z.string() }))
+    .mutation(({ ctx, input }) => createLinkForApproval({ app: ctx.app }, input)),
+
+  /** How many approvals wait (the navigation badge polls this: no approval data). */
+  pendingCount: procedure
+    .output(z.number().int().min(0))
+    .query(async ({ ctx }) => (await listApprovals(ctx.services, { status: "pending" })).length),
 });

@@ -17,12 +17,24 @@ const CODES: Partial<Record<EngineErrorCode, AppErrorCode>> = {
   invalid_segment: "invalid_segment",
 };
 
+/**
+ * An EngineError, also from another copy of the engine module: the server's engine is loaded by
+ * main.ts, while Next.js bundles the API routes (and this file) with their own copy of the
+ * class, so `instanceof` alone misses the engine's refusals there.
+ */
+function isEngineError(err: unknown): err is EngineError {
+  return (
+    err instanceof EngineError ||
+    (err instanceof Error && typeof (err as Partial<EngineError>).code === "string" && Array.isArray((err as Partial<EngineError>).problems))
+  );
+}
+
 /** Runs `fn`, translating an EngineError; anything else passes through. */
 export async function engineCall<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (err) {
-    if (err instanceof EngineError) {
+    if (isEngineError(err)) {
       const code = CODES[err.code];
       if (code) {
         const message = err.message.charAt(0).toUpperCase() + err.message.slice(1);

@@ -3,13 +3,19 @@
  * Quick-add: a search box at the cursor listing the catalog, best match first. ↑/↓ move,
  * Enter adds the highlighted type where the popover was opened, Escape or a click outside
  * closes it. Opened by double-clicking the canvas, by `/` or `A`, or by dropping a new
- * connection on empty canvas (then the new step is connected).
+ * connection on empty canvas: then it lists only the types that can be wired to the handle
+ * the drag started from, says so in its header, and the new step is connected.
  */
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { SearchIcon } from "@/components/ui/icons";
+import { findStepNode } from "../../lib/flow-types";
 import { stepAppearance } from "../../lib/step-appearance";
-import { rankCatalog } from "../palette/catalog-search";
+import { useEditorStoreApi } from "../../store";
+import type { AddStepOptions } from "../../store/types";
+import { catalogEntries, rankCatalog } from "../palette/catalog-search";
 import { StepIcon } from "../step-icon";
+import { QuickAddLinkHeader } from "./quick-add-header";
+import { linkChoices, linkOptions, linkTitle, type QuickAddLink } from "./quick-add-link";
 
 const WIDTH = 320;
 const MAX_HEIGHT = 380;
@@ -20,16 +26,30 @@ type Props = {
   at: { x: number; y: number };
   /** Size of the canvas, to keep the popover inside it. */
   bounds: { width: number; height: number };
-  /** Shown above the search box, e.g. "Connect from Classify ticket". */
-  context?: string;
-  onPick: (typeId: string) => void;
+  /** Opened by dropping a connection: the handle it was dragged from. */
+  link?: QuickAddLink;
+  /** A type was picked; `wiring` connects the new step to the linked handle (empty without a link). */
+  onPick: (typeId: string, wiring: AddStepOptions) => void;
   onClose: () => void;
 };
 
-export function QuickAdd({ at, bounds, context, onPick, onClose }: Props) {
+export function QuickAdd({ at, bounds, link, onPick, onClose }: Props) {
   const [query, setQuery] = useState("");
   const [active, setActive] = useState(0);
-  const results = useMemo(() => rankCatalog(query), [query]);
+  const store = useEditorStoreApi();
+  // Read once at open: the linked step does not change while the popover is up.
+  const linked = useMemo(() => {
+    if (!link) return null;
+    const node = findStepNode(store.getState().nodes, link.stepId);
+    const step = { type: node?.data.step.type ?? "", name: node?.data.step.name ?? link.stepId };
+    return { title: linkTitle(link, step), choices: linkChoices(link, step.type) };
+  }, [link, store]);
+  const entries = useMemo(() => {
+    const all = catalogEntries();
+    return linked ? all.filter((entry) => linked.choices.has(entry.type_id)) : all;
+  }, [linked]);
+  const results = useMemo(() => rankCatalog(query, entries), [query, entries]);
+  const pick = (typeId: string) => onPick(typeId, link && linked ? linkOptions(link, linked.choices, typeId) : {});
   const rootRef = useRef<HTMLDivElement>(null);
   const listId = useId();
   const highlighted = Math.min(active, Math.max(0, results.length - 1));
@@ -53,8 +73,8 @@ export function QuickAdd({ at, bounds, context, onPick, onClose }: Props) {
       setActive((highlighted + delta + results.length) % Math.max(1, results.length));
     } else if (event.key === "Enter") {
       event.preventDefault();
-      const pick = results[highlighted];
-      if (pick) onPick(pick.type_id);
+      const entry = results[highlighted];
+      if (entry) pick(entry.type_id);
     } else if (event.key === "Escape") {
       event.preventDefault();
       event.stopPropagation();
@@ -62,7 +82,10 @@ export function QuickAdd({ at, bounds, context, onPick, onClose }: Props) {
     }
   };
 
-  const left = Math.max(MARGIN, Math.min(at.x, bounds.width - WIDTH - MARGIN));
+  // Feeding an input, the new step goes left of the drop: so does the popover, keeping the
+  // step it connects to in view.
+  const anchorX = link?.side === "target" ? at.x - WIDTH : at.x;
+  const left = Math.max(MARGIN, Math.min(anchorX, bounds.width - WIDTH - MARGIN));
   const top = Math.max(MARGIN, Math.min(at.y, bounds.height - MAX_HEIGHT - MARGIN));
 
   return (
@@ -75,9 +98,7 @@ export function QuickAdd({ at, bounds, context, onPick, onClose }: Props) {
       role="dialog"
       aria-label="Add a step"
     >
-      {context && (
-        <div className="border-b border-slate-100 bg-slate-50 px-3 py-1.5 text-xs text-slate-600">{context}</div>
-      )}
+      {linked && <QuickAddLinkHeader title={linked.title} shown={entries.length} total={catalogEntries().length} />}
       <div className="relative border-b border-slate-100">
         <SearchIcon className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-slate-400" />
         <input
@@ -99,7 +120,11 @@ export function QuickAdd({ at, bounds, context, onPick, onClose }: Props) {
         />
       </div>
       <ul id={listId} role="listbox" aria-label="Step types" className="min-h-0 flex-1 overflow-y-auto p-1.5">
-        {results.length === 0 && <li className="px-3 py-6 text-center text-sm text-slate-500">No step type matches.</li>}
+        {results.length === 0 && (
+          <li className="px-3 py-6 text-center text-sm text-slate-500">
+            {entries.length === 0 ? `No step type can connect to this ${link?.side === "target" ? "input" : "output"}.` : "No step type matches."}
+          </li>
+        )}
         {results.map((entry, index) => (
           <li
             key={entry.type_id}
@@ -110,7 +135,7 @@ export function QuickAdd({ at, bounds, context, onPick, onClose }: Props) {
             data-testid={`quick-add-item-${entry.type_id}`}
             className={`flex cursor-pointer items-center gap-2.5 rounded-lg px-2 py-1.5 ${index === highlighted ? "bg-indigo-50" : ""}`}
             onPointerMove={() => setActive(index)}
-            onClick={() => onPick(entry.type_id)}
+            onClick={() => pick(entry.type_id)}
           >
             <StepIcon appearance={stepAppearance(entry.type_id)} size="sm" />
             <span className="min-w-0 flex-1">

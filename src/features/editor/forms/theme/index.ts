@@ -4,6 +4,7 @@ import type { RegistryFieldsType, RegistryWidgetsType } from "@rjsf/utils";
 import { ExpressionWidget, JsonField } from "./code-fields";
 import { ArrayFieldItemButtonsTemplate, ArrayFieldItemTemplate, ArrayFieldTemplate, ObjectFieldTemplate } from "./container-templates";
 import { FieldTemplate } from "./field-template";
+import { SegmentPickerWidget } from "./segment-picker";
 import { BaseInputTemplate, SelectWidget, SwitchWidget, TextareaWidget } from "./widgets";
 
 const Nothing = () => null;
@@ -31,6 +32,7 @@ export const formWidgets: RegistryWidgetsType = {
   SelectWidget,
   CheckboxWidget: SwitchWidget,
   expression: ExpressionWidget,
+  segment: SegmentPickerWidget,
 };
 
 export const formFields: RegistryFieldsType = { json: JsonField };

@@ -16,6 +16,7 @@ import { stepAppearance } from "../../lib/step-appearance";
 import { handlesUsedBy, stepHandles } from "../../lib/step-ports";
 import { useEditorStore } from "../../store";
 import { ProblemBadge, problemTone } from "../problem-badge";
+import { StepRunDecoration, useStepRunLook } from "./run-decoration";
 import { HeaderHandle, PortRows } from "./step-handles";
 import { useConnectHighlights } from "./use-connect-highlight";
 
@@ -44,6 +45,7 @@ function StepNodeView({ id, data, selected, isConnectable }: NodeProps<StepNode>
   const summary = useMemo(() => configSummary(step.type, step.config), [step.type, step.config]);
   const title = step.name?.trim() ? step.name : step.step_id;
   const isSelected = Boolean(selected);
+  const runLook = useStepRunLook(id);
 
   return (
     <div
@@ -58,9 +60,11 @@ function StepNodeView({ id, data, selected, isConnectable }: NodeProps<StepNode>
       data-testid={`step-node-${id}`}
       data-start={isStart || undefined}
       data-selected={isSelected || undefined}
+      data-run-status={runLook?.status}
     >
       {isStart && <StartPill />}
       <ProblemBadge problems={problems} className="-top-2.5 -right-2.5" testId={`step-problems-${id}`} />
+      {runLook && <StepRunDecoration stepId={id} look={runLook} />}
       <div className="h-1 rounded-t-[11px]" style={{ backgroundColor: look.accent }} />
       <div className="flex items-center gap-2.5 px-3 py-2.5">
         <StepIcon appearance={look} />

@@ -4,15 +4,18 @@
  * port sits at the header's middle; several ports get one labelled row each (condition
  * true/false). While a connection is dragged, handles that could take it grow a halo and
  * the others fade.
+ *
+ * lib/node-handles.ts computes where these handles are before React Flow measures a card:
+ * a change to their size or to the rows' spacing must change STEP_CARD there too.
  */
 import { Handle, Position } from "@xyflow/react";
 import type { CSSProperties } from "react";
+import { HEADER_HANDLE_TOP } from "../../lib/node-handles";
 import type { HandleInfo, HandleSide } from "../../lib/step-ports";
 import { portColor } from "../port-colors";
 import type { HandleHighlight } from "./use-connect-highlight";
 
-/** Vertical centre of the card header: single handles sit there, so straight rows stay straight. */
-export const HEADER_HANDLE_TOP = 31;
+export { HEADER_HANDLE_TOP };
 
 type HighlightMap = ReadonlyMap<string, HandleHighlight> | null;
 
