@@ -6,6 +6,7 @@ import { benchCanvas } from "./canvas";
 import { benchDataLayer } from "./data-layer";
 import { benchEngine } from "./engine";
 import { benchRunStore } from "./run-store";
+import { benchRunView } from "./run-view";
 
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 console.log(`LLMTeam bench on ${machine} (load average ${os.loadavg()[0]?.toFixed(2)})\n`);
@@ -17,6 +18,7 @@ const results = {
   engine_in_memory: await benchEngine(),
   run_store: await benchRunStore(),
   canvas: await benchCanvas(),
+  run_view: await benchRunView(),
 };
 console.log(JSON.stringify(results, null, 2));
 mkdirSync("bench/results", { recursive: true });

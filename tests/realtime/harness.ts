@@ -103,10 +103,17 @@ export class Watcher {
     this.socket = socket;
     socket.on(SOCKET_EVENTS.runEvent, (event: RunEvent) => this.#record({ kind: "event", event }));
     socket.on(SOCKET_EVENTS.llmToken, (event: LiveEvent) => this.#record({ kind: "token", event }));
+    socket.on(SOCKET_EVENTS.runEvents, (events: RunEvent[]) => {
+      this.batches.push(events.length);
+      for (const event of events) this.#record({ kind: "event", event });
+    });
   }
 
-  async subscribe(runId: string, afterSeq?: number): Promise<SubscribeAck> {
-    const payload = afterSeq === undefined ? { run_id: runId } : { run_id: runId, after_seq: afterSeq };
+  /** The sizes of the `run.events` pages received (batch subscriptions), in arrival order. */
+  readonly batches: number[] = [];
+
+  async subscribe(runId: string, afterSeq?: number, options: { batch?: boolean } = {}): Promise<SubscribeAck> {
+    const payload = { run_id: runId, ...(afterSeq === undefined ? {} : { after_seq: afterSeq }), ...(options.batch ? { batch: true } : {}) };
     const ack = (await this.socket.emitWithAck(SOCKET_EVENTS.subscribe, payload)) as SubscribeAck;
     this.#record({ kind: "ack", ack });
     return ack;

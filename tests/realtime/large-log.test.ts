@@ -32,4 +32,34 @@ describe("a 10,000-event log", () => {
       expect(watcher.seqs(run.runId)).toEqual(range(from, last));
     }
   });
+
+  it("large-log: a batch subscription gets the replay as pages of 500, then live events one by one, with no gap or duplicate", async () => {
+    const run = await startManualRun(h);
+    for (let i = 0; i < 4; i++) await run.commit(1000, { publish: false });
+    await run.commit(250, { publish: false });
+    const [paged, late] = await Promise.all([h.watch(), h.watch()]);
+
+    const committing = (async () => {
+      for (let i = 0; i < 20; i++) await run.commit(5);
+    })();
+    const [ack, lateAck] = await Promise.all([paged.subscribe(run.runId, 0, { batch: true }), late.subscribe(run.runId, 3990, { batch: true })]);
+    await committing;
+
+    expect(ack).toMatchObject({ ok: true });
+    expect(lateAck).toMatchObject({ ok: true });
+    const last = 4350;
+    for (const [watcher, from] of [[paged, 1], [late, 3991]] as const) {
+      await watcher.waitForSeq(run.runId, last);
+      await watcher.roundTrip();
+      expect(watcher.seqs(run.runId)).toEqual(range(from, last));
+    }
+    // The 4,250 events stored before the subscribe came in full pages (the last one partial),
+    // not one message per event; events committed during the replay may follow one by one.
+    const replayed = ack.ok ? ack.replayed : 0;
+    const pagedTotal = paged.batches.reduce((a, b) => a + b, 0);
+    expect(paged.batches.slice(0, 8)).toEqual(Array(8).fill(500));
+    expect(paged.batches.every((size) => size <= 500)).toBe(true);
+    expect(pagedTotal).toBeGreaterThanOrEqual(4250);
+    expect(pagedTotal).toBeLessThanOrEqual(replayed);
+  });
 });

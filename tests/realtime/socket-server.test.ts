@@ -39,7 +39,7 @@ describe("bad requests", () => {
     const ack = (await watcher.socket.emitWithAck(SOCKET_EVENTS.subscribe, payload)) as { ok: boolean; error: { code: string; message: string } };
     expect(ack.ok).toBe(false);
     expect(ack.error.code).toBe("invalid_request");
-    expect(ack.error.message).toMatch(/^Expected subscribe \{run_id: string, after_seq\?: integer >= 0\}; /);
+    expect(ack.error.message).toMatch(/^Expected subscribe \{run_id: string, after_seq\?: integer >= 0, batch\?: boolean\}; /);
     expect(ack.error.message).toMatch(field);
   });
 

@@ -56,7 +56,8 @@ describe("edgeRunLook", () => {
   it("idle before the source delivered, active while the target works, flowed after", () => {
     expect(edgeRunLook(step({ status: "running" }), step({}), null)).toBe("idle");
     expect(edgeRunLook(done, step({ status: "running" }), null)).toBe("active");
-    expect(edgeRunLook(done, step({ status: "waiting" }), null)).toBe("active");
+    // A step waiting for a person has its input; nothing flows while it waits.
+    expect(edgeRunLook(done, step({ status: "waiting" }), null)).toBe("flowed");
     expect(edgeRunLook(done, step({ status: "completed" }), null)).toBe("flowed");
     expect(edgeRunLook(done, step({ status: "failed" }), null)).toBe("flowed");
   });

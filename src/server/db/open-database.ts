@@ -82,10 +82,18 @@ async function openPglite(dataDir: string, migrate: boolean): Promise<Database> 
   }
 }
 
-/** PGlite's own query(): same engine and lock as the Prisma adapter, without Prisma's layers. */
+/**
+ * PGlite's own query(): same engine and lock as the Prisma adapter, without Prisma's layers.
+ * PGlite runs in this thread and its awaits are only microtasks: an advance running step after
+ * step would never let the event loop write to sockets, so a browser got a run's events in one
+ * lump when the advance ended (a decision's next step showed ~100 ms late). Each commit first
+ * yields once to the loop (setImmediate), so the events of the previous commit go out now.
+ */
 function pgliteRawQuery(client: PGlite): RawQuery {
-  return async <T>(statement: { text: string; values: unknown[] }) =>
-    (await client.query<T>(statement.text, statement.values)).rows;
+  return async <T>(statement: { text: string; values: unknown[] }) => {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    return (await client.query<T>(statement.text, statement.values)).rows;
+  };
 }
 
 /** node-postgres with a named statement: parsed and planned once per pooled connection. */

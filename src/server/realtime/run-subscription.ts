@@ -11,6 +11,8 @@ import type { RunEventFollower } from "./run-dispatcher";
 export type RunStreamOutput = {
   event(event: RunEvent): void;
   token(event: LiveEvent): void;
+  /** Given: the replay goes out a page at a time through it (live events still one by one). */
+  events?(events: RunEvent[]): void;
 };
 
 export type ReplayLimits = {
@@ -137,6 +139,7 @@ export class RunSubscription implements RunEventFollower {
 
   /** Sends the events after lastSeq in pages, yielding between pages; returns how many went. */
   async #sendPages(events: readonly RunEvent[]): Promise<number> {
+    if (this.#out.events) return this.#sendBatches(events, this.#out.events);
     let sent = 0;
     let inPage = 0;
     for (const event of events) {
@@ -150,6 +153,31 @@ export class RunSubscription implements RunEventFollower {
       sent += 1;
       inPage += 1;
     }
+    return sent;
+  }
+
+  /** #sendPages for outputs that take a page per message. */
+  async #sendBatches(events: readonly RunEvent[], emit: (events: RunEvent[]) => void): Promise<number> {
+    let sent = 0;
+    let page: RunEvent[] = [];
+    const flush = () => {
+      if (page.length === 0) return;
+      emit(page);
+      this.#lastSeq = page[page.length - 1]!.seq;
+      sent += page.length;
+      page = [];
+    };
+    for (const event of events) {
+      // The log is in seq order; anything at or below what was sent is a re-read overlap.
+      if (event.seq <= (page.length > 0 ? page[page.length - 1]!.seq : this.#lastSeq)) continue;
+      page.push(event);
+      if (page.length === this.#limits.pageSize) {
+        flush();
+        await nextTick();
+        if (this.#isClosed()) return sent;
+      }
+    }
+    flush();
     return sent;
   }
 

@@ -29,7 +29,7 @@ export type SocketServerDeps = {
   limits?: Partial<ReplayLimits>;
 };
 
-const SUBSCRIBE_SHAPE = "{run_id: string, after_seq?: integer >= 0}";
+const SUBSCRIBE_SHAPE = "{run_id: string, after_seq?: integer >= 0, batch?: boolean}";
 const UNSUBSCRIBE_SHAPE = "{run_id: string}";
 
 export function attachSocketServer(httpServer: HttpServer, deps: SocketServerDeps): Server {
@@ -54,6 +54,7 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketServerDep
       out: {
         event: (event) => socket.emit(SOCKET_EVENTS.runEvent, event),
         token: (event) => socket.emit(SOCKET_EVENTS.llmToken, event),
+        events: (events) => socket.emit(SOCKET_EVENTS.runEvents, events),
       },
     });
 
@@ -62,7 +63,7 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketServerDep
       const { payload, reply } = splitArgs<SubscribeAck>(args);
       const request = parseRequest(subscribeRequestSchema, payload, `subscribe ${SUBSCRIBE_SHAPE}`);
       if (!request.ok) return reply(request);
-      void subscriptions.subscribe(request.data.run_id, request.data.after_seq, reply);
+      void subscriptions.subscribe(request.data.run_id, request.data.after_seq, reply, { batch: request.data.batch });
     });
 
     socket.on(SOCKET_EVENTS.unsubscribe, (...args: unknown[]) => {

@@ -33,7 +33,7 @@ export class SocketSubscriptions {
    * Replays the run after `afterSeq`, then follows it live. `reply` gets the ack synchronously
    * between the last replayed event and the first live one.
    */
-  subscribe(runId: string, afterSeq: number, reply: (ack: SubscribeAck) => void): Promise<void> {
+  subscribe(runId: string, afterSeq: number, reply: (ack: SubscribeAck) => void, options: { batch?: boolean } = {}): Promise<void> {
     return this.#enqueue(runId, async () => {
       if (this.#closed) return;
       let known: boolean;
@@ -51,7 +51,7 @@ export class SocketSubscriptions {
         runId,
         afterSeq,
         log: this.#options.log,
-        out: this.#options.out,
+        out: options.batch ? this.#options.out : { event: this.#options.out.event, token: this.#options.out.token },
         limits: this.#options.limits,
       });
       // Follow before reading the log: nothing committed from now on can slip between the two.

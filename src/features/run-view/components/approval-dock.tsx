@@ -186,11 +186,7 @@ function DockPanel({ approval, viaChild, stepName, onDecided }: DockPanelProps) 
   );
 }
 
+/** A still dot: the waiting card's ring already breathes, one moving signal is enough (and cheap). */
 function Pulse() {
-  return (
-    <span className="relative flex size-2.5 shrink-0" aria-hidden>
-      <span className="absolute inline-flex size-full animate-ping rounded-full bg-amber-400 opacity-75" />
-      <span className="relative inline-flex size-2.5 rounded-full bg-amber-500" />
-    </span>
-  );
+  return <span className="inline-flex size-2.5 shrink-0 rounded-full bg-amber-500 ring-4 ring-amber-200/70" aria-hidden />;
 }

@@ -29,8 +29,9 @@ function delivered(step: StepLiveState): boolean {
 
 /**
  * `skipped`: either end was skipped, or a condition sent its result down its other port;
- * `active`: the source delivered and the target is working; `flowed`: the target has run
- * after it; `idle` otherwise (not reached yet, or the target waits for other inputs).
+ * `active`: the source delivered and the target is running; `flowed`: the target has its
+ * input (it ran, or waits for a person: nothing moves then, so nothing animates);
+ * `idle` otherwise (not reached yet, or the target waits for other inputs).
  */
 export function edgeRunLook(source: StepLiveState | undefined, target: StepLiveState | undefined, sourceHandle: string | null): EdgeRunLook {
   if (!source || !target) return "idle";
@@ -39,7 +40,7 @@ export function edgeRunLook(source: StepLiveState | undefined, target: StepLiveS
   if (typeof source.output === "boolean" && (sourceHandle === "true" || sourceHandle === "false") && String(source.output) !== sourceHandle) {
     return "skipped";
   }
-  if (target.status === "running" || target.status === "waiting") return "active";
+  if (target.status === "running") return "active";
   if (target.status === "pending") return "idle";
   return "flowed";
 }

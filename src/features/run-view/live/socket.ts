@@ -10,6 +10,7 @@ import { SOCKET_EVENTS, SOCKET_PATH, type SubscribeAck, type SubscribeRequest, t
 
 type ServerEvents = {
   [SOCKET_EVENTS.runEvent]: (event: RunEvent) => void;
+  [SOCKET_EVENTS.runEvents]: (events: RunEvent[]) => void;
   [SOCKET_EVENTS.llmToken]: (event: LiveEvent) => void;
 };
 type ClientEvents = {
@@ -53,12 +54,17 @@ export function followRun(runId: string, handlers: FollowHandlers, socket: RunSo
   const onEvent = (event: RunEvent) => {
     if (!stopped && event.run_id === runId) handlers.onEvent(event);
   };
+  // The replay comes in pages (`batch: true`): a long run opens with a few messages, not thousands.
+  const onEvents = (events: RunEvent[]) => {
+    if (stopped) return;
+    for (const event of events) if (event.run_id === runId) handlers.onEvent(event);
+  };
   const onToken = (event: LiveEvent) => {
     if (!stopped && event.run_id === runId) handlers.onToken(event);
   };
   const subscribe = () => {
     const mine = ++attempt;
-    socket.timeout(SUBSCRIBE_TIMEOUT_MS).emit(SOCKET_EVENTS.subscribe, { run_id: runId, after_seq: handlers.afterSeq() }, (error, reply) => {
+    socket.timeout(SUBSCRIBE_TIMEOUT_MS).emit(SOCKET_EVENTS.subscribe, { run_id: runId, after_seq: handlers.afterSeq(), batch: true }, (error, reply) => {
       if (stopped || mine !== attempt) return;
       handlers.onSynced();
       if (error) {
@@ -79,6 +85,7 @@ export function followRun(runId: string, handlers: FollowHandlers, socket: RunSo
   };
 
   socket.on(SOCKET_EVENTS.runEvent, onEvent);
+  socket.on(SOCKET_EVENTS.runEvents, onEvents);
   socket.on(SOCKET_EVENTS.llmToken, onToken);
   socket.on("connect", onConnect);
   socket.on("disconnect", onDisconnect);
@@ -89,6 +96,7 @@ export function followRun(runId: string, handlers: FollowHandlers, socket: RunSo
   return () => {
     stopped = true;
     socket.off(SOCKET_EVENTS.runEvent, onEvent);
+    socket.off(SOCKET_EVENTS.runEvents, onEvents);
     socket.off(SOCKET_EVENTS.llmToken, onToken);
     socket.off("connect", onConnect);
     socket.off("disconnect", onDisconnect);

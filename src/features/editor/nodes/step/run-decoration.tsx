@@ -131,10 +131,8 @@ function StatusChip({ look }: { look: StepRunLook }) {
 function ApprovalChip() {
   return (
     <span className={`${CHIP} bg-amber-500 text-white`} title="A person must approve or reject this step">
-      <span className="relative flex size-1.5" aria-hidden>
-        <span className="absolute inline-flex size-full animate-ping rounded-full bg-white opacity-75" />
-        <span className="relative inline-flex size-1.5 rounded-full bg-white" />
-      </span>
+      {/* Still: the card's ring is the moving signal. */}
+      <span className="inline-flex size-1.5 rounded-full bg-white" aria-hidden />
       Needs approval
     </span>
   );
