@@ -1,7 +1,7 @@
 // The run list's filters live in the URL without breaking anything. (Its empty state,
 // which needs a database without runs, is in e2e/fresh-install.)
 import { expect, test } from "@playwright/test";
-import { failOnPageErrors, screenshot } from "../segments/support";
+import { failOnPageErrors } from "../segments/support";
 
 test("status and segment filters update the URL and can be cleared", async ({ page }) => {
   const noErrors = failOnPageErrors(page);

@@ -3,7 +3,10 @@
 // Adding a route: define its spec in routes/<area>.ts, list it here, and add
 // `export const <METHOD> = toNextHandler(spec)` in src/app/api/v1/<path>/route.ts.
 import type { AnyRouteSpec } from "../define-route";
+import { decideApprovalRoute, listApprovalsRoute } from "./approvals";
 import { catalogRoute } from "./catalog";
+import { runEventsRoute } from "./run-events";
+import { cancelRunRoute, getRunRoute, listRunsRoute, pauseRunRoute, rerunRoute, resumeRunRoute, startRunRoute } from "./runs";
 import { deleteSegmentRoute, getSegmentRoute, listSegmentsRoute, saveSegmentRoute } from "./segments";
 import { healthRoute, openApiRoute } from "./system";
 
@@ -13,6 +16,18 @@ export const restRoutes: AnyRouteSpec[] = [
   listSegmentsRoute,
   getSegmentRoute,
   deleteSegmentRoute,
+  // Runs
+  startRunRoute,
+  listRunsRoute,
+  getRunRoute,
+  runEventsRoute,
+  cancelRunRoute,
+  pauseRunRoute,
+  resumeRunRoute,
+  rerunRoute,
+  // Approvals
+  listApprovalsRoute,
+  decideApprovalRoute,
   // Catalog
   catalogRoute,
   // System

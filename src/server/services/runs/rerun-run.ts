@@ -6,8 +6,8 @@ import { getRun } from "./get-run";
 /**
  * Runs a finished run again as a new run of the same revision. With
  * `from_step`, the outputs of steps not downstream of it are reused (they do
- * not execute again) and `input` optionally replaces that step's input;
- * without it, the whole segment runs again with the same run input.
+ * not execute again) and `input` optionally replaces the run input; without
+ * it, the whole segment runs again with `input` or else the same run input.
  */
 export async function rerunRun(
   ctx: RunServiceContext,
@@ -20,7 +20,7 @@ export async function rerunRun(
       : ctx.engine.start({
           segment_id: previous.segment_id,
           revision: previous.revision,
-          input: previous.input,
+          input: input.input === undefined ? previous.input : input.input,
           created_by: ctx.principal.id,
         }),
   );
