@@ -8,6 +8,18 @@ test("health reports ok on the embedded database", async ({ request }) => {
   expect(await res.json()).toMatchObject({ status: "ok", db: "pglite", queue: "inline", version: expect.any(String) });
 });
 
+test("an unknown API path answers the JSON error envelope; known routes still win over the catch-all", async ({ request }) => {
+  const res = await request.post("/api/v1/no/such/route");
+  expect(res.status()).toBe(404);
+  expect(await res.json()).toEqual({ error: { code: "not_found", message: expect.stringContaining("POST /api/v1/no/such/route") } });
+  const runs = await request.get("/api/v1/runs?limit=1");
+  expect(runs.status()).toBe(200);
+  expect(await runs.json()).toMatchObject({ items: expect.any(Array) });
+  const missing = await request.get("/api/v1/runs/no-such-run");
+  expect(missing.status()).toBe(404);
+  expect((await missing.json()).error.code).toBe("not_found");
+});
+
 test("socket.io answers on the same port as the pages", async ({ baseURL }) => {
   const socket = io(baseURL!, { path: "/socket.io", transports: ["websocket"], reconnection: false });
   try {

@@ -141,7 +141,10 @@ describe("LLMTeam library", () => {
     const started = new Promise<void>((resolve) => (markStarted = resolve));
     const pending = team.run(slowSegment, {}, { onEvent: (e) => e.type === "step.started" && markStarted() });
     await started;
+    // Attach the expectation first: close() rejects the wait while it runs, and a rejection
+    // with no handler yet would be reported as unhandled.
+    const rejected = expect(pending).rejects.toThrow(/closed while waiting for run/);
     await team.close();
-    await expect(pending).rejects.toThrow(/closed while waiting for run/);
+    await rejected;
   });
 });

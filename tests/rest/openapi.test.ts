@@ -151,3 +151,18 @@ describe("live answers match the document", () => {
     expect(() => expectDocumentedReply(spec, reply(201, { segment_id: "x", revision: 1 }))).not.toThrow();
   });
 });
+
+describe("unknown /api/v1 paths", () => {
+  it("answer the JSON 404 envelope naming the method and path, for every method", async () => {
+    const { unknownRouteHandler } = await import("../../src/server/rest/unknown-route");
+    for (const method of ["GET", "POST", "DELETE"]) {
+      const response = unknownRouteHandler(new Request("http://llmteam.test/api/v1/no/such/route?x=1", { method }));
+      expect(response.status).toBe(404);
+      expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+      const body = (await response.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe("not_found");
+      expect(body.error.message).toContain(`${method} /api/v1/no/such/route`);
+      expect(body.error.message).toContain("/api/v1/openapi.json");
+    }
+  });
+});

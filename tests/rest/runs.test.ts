@@ -275,3 +275,54 @@ describe("approvals", () => {
     expectError(await api.call("GET", "/api/v1/approvals?status=waiting"), 422, "invalid_input");
   });
 });
+
+describe("idempotency_key", () => {
+  it("the same key and body answers 200 with the first run; no second run is started", async () => {
+    const before = (await runsOf("rest-greeting")).length;
+    const body = { input_data: { name: "Ada" }, idempotency_key: "order-1" };
+    const first = await start("rest-greeting", body);
+    expect(first.status).toBe(202);
+    // Same body with keys in another order: the same request.
+    const retry = await start("rest-greeting", { idempotency_key: "order-1", input_data: { name: "Ada" } });
+    expect(retry.status).toBe(200);
+    expect(retry.body.run_id).toBe(first.body.run_id);
+    expect(retry.headers.get("location")).toBe(`/api/v1/runs/${first.body.run_id}`);
+    expect((await runsOf("rest-greeting")).length).toBe(before + 1);
+  });
+
+  it("the same key with a different body is 409 and starts nothing", async () => {
+    await start("rest-greeting", { input_data: { name: "Ada" }, idempotency_key: "order-2" });
+    const before = (await runsOf("rest-greeting")).length;
+    const other = expectError(await start("rest-greeting", { input_data: { name: "Grace" }, idempotency_key: "order-2" }), 409, "conflict");
+    expect(other.message).toMatch(/different request body/);
+    expect((await runsOf("rest-greeting")).length).toBe(before);
+  });
+
+  it("concurrent requests with one key start exactly one run", async () => {
+    const before = (await runsOf("rest-greeting")).length;
+    const replies = await Promise.all(Array.from({ length: 6 }, () => start("rest-greeting", { input_data: { name: "Ada" }, idempotency_key: "burst" })));
+    expect(replies.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 202]);
+    expect(new Set(replies.map((r) => r.body.run_id)).size).toBe(1);
+    expect((await runsOf("rest-greeting")).length).toBe(before + 1);
+  });
+
+  it("a refused start frees its key: the corrected retry with the same key starts the run", async () => {
+    expectError(await start("rest-greeting", { input_data: {}, idempotency_key: "fix-me" }), 422, "invalid_data");
+    const fixed = await start("rest-greeting", { input_data: { name: "Ada" }, idempotency_key: "fix-me" });
+    expect(fixed.status).toBe(202);
+  });
+
+  it("keys are per segment, and forgotten after 24 hours", async () => {
+    const a = await start("rest-greeting", { input_data: { name: "Ada" }, idempotency_key: "shared" });
+    const b = await start("rest-slow", { idempotency_key: "shared" });
+    expect([a.status, b.status]).toEqual([202, 202]);
+    expect(b.body.run_id).not.toBe(a.body.run_id);
+
+    await api.app.db.prisma.$executeRaw`UPDATE run_idempotency_keys SET created_at = now() - interval '25 hours' WHERE key = 'shared' AND segment_id = 'rest-greeting'`;
+    const later = await start("rest-greeting", { input_data: { name: "Ada" }, idempotency_key: "shared" });
+    expect(later.status).toBe(202);
+    expect(later.body.run_id).not.toBe(a.body.run_id);
+    expectError(await start("rest-greeting", { input_data: { name: "Ada" }, idempotency_key: "" }), 422, "invalid_input");
+    expectError(await start("no-such-segment", { input_data: {}, idempotency_key: "k" }), 404, "not_found");
+  });
+});

@@ -4,6 +4,7 @@ import { runsRouter } from "./routers/runs";
 import { segmentsRouter } from "./routers/segments";
 import { stepsRouter } from "./routers/steps";
 import { systemRouter } from "./routers/system";
+import { webhooksRouter } from "./routers/webhooks";
 import { router } from "./trpc";
 
 export const appRouter = router({
@@ -13,6 +14,7 @@ export const appRouter = router({
   approvals: approvalsRouter,
   approvalLinks: approvalLinksRouter,
   system: systemRouter,
+  webhooks: webhooksRouter,
 });
 
 /** The only thing the browser imports from the server: a type. */

@@ -66,7 +66,8 @@ export function HelpOverlay({ open, onClose }: { open: boolean; onClose: () => v
           </ul>
           <p className="mt-2 text-xs text-slate-500">
             While you drag a connection, handles that can take it grow; the others fade. Drop on empty canvas to add a
-            connected step.
+            connected step (from an output or an input). Drag either end of an existing connection to move it to
+            another handle.
           </p>
         </section>
       </div>

@@ -1,11 +1,15 @@
 import type { PrismaClient } from "../generated/client";
+import { idempotencyKeyRepository } from "./idempotency-keys";
 import { runRepository } from "./runs";
 import { segmentRepository } from "./segments";
+import { webhookRepository } from "./webhooks";
 
 export function createRepositories(prisma: PrismaClient) {
   return {
     segments: segmentRepository(prisma),
     runs: runRepository(prisma),
+    idempotencyKeys: idempotencyKeyRepository(prisma),
+    webhooks: webhookRepository(prisma),
   };
 }
 

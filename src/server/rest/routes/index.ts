@@ -5,6 +5,7 @@
 import type { AnyRouteSpec } from "../define-route";
 import { decideApprovalRoute, listApprovalsRoute } from "./approvals";
 import { catalogRoute } from "./catalog";
+import { webhookRoute } from "./hooks";
 import { runEventsRoute } from "./run-events";
 import { cancelRunRoute, getRunRoute, listRunsRoute, pauseRunRoute, rerunRoute, resumeRunRoute, startRunRoute } from "./runs";
 import { deleteSegmentRoute, getSegmentRoute, listSegmentsRoute, saveSegmentRoute } from "./segments";
@@ -28,6 +29,8 @@ export const restRoutes: AnyRouteSpec[] = [
   // Approvals
   listApprovalsRoute,
   decideApprovalRoute,
+  // Triggers
+  webhookRoute,
   // Catalog
   catalogRoute,
   // System

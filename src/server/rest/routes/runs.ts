@@ -5,6 +5,7 @@ import { controlRun, type RunControlAction } from "../../services/runs/control-r
 import { getRun } from "../../services/runs/get-run";
 import { rerunRun } from "../../services/runs/rerun-run";
 import { startRun } from "../../services/runs/start-run";
+import { startRunOnce } from "../../services/runs/start-run-once";
 import { defineRoute } from "../define-route";
 import { segmentIdParamsSchema } from "../schemas/segments";
 import {
@@ -27,23 +28,25 @@ export const startRunRoute = defineRoute({
   description:
     "Starts a run of the segment's latest saved revision (or `revision`) with `input_data` as its input, and answers at once with **202**: " +
     "the run proceeds in the background; follow it with `GET /api/v1/runs/{id}/events` (SSE) or poll `GET /api/v1/runs/{id}`. " +
-    "Input that does not match the segment's `input_schema` is a **422** `invalid_data` listing every problem, and no run is created.",
+    "Input that does not match the segment's `input_schema` is a **422** `invalid_data` listing every problem, and no run is created. " +
+    "With an `idempotency_key`, a retry of the same request (same key, same body) answers **200** with the run the first one started instead of starting another; " +
+    "the same key with a different body is a **409**. Keys are kept 24 hours.",
   tags: TAGS,
   params: segmentIdParamsSchema,
   body: startRunBodySchema,
   bodyExample: { input_data: { name: "Ada" } },
   responses: {
     202: { description: "Accepted: the run is starting", schema: startedRunSchema, example: { run_id: "0197a3c2-5f1e-7b2a-9c1d-2e3f4a5b6c7d", status: "running" } },
+    200: { description: "A retry with the same `idempotency_key` and body: the run the first request started, with its status now", schema: startedRunSchema },
     404: { description: "No such segment, or no such revision" },
-    409: { description: "The segment has no saved revision yet (only a draft in the editor)" },
+    409: { description: "The segment has no saved revision yet (only a draft in the editor), or the `idempotency_key` was used with a different body" },
   },
   async handler({ ctx, params, body }) {
-    const run = await startRun(ctx.services, {
-      segment_id: params.id,
-      revision: body.revision,
-      input: body.input_data ?? {},
-    });
-    return { status: 202, body: { run_id: run.run_id, status: run.status }, headers: { location: `/api/v1/runs/${run.run_id}` } };
+    const request = { segment_id: params.id, revision: body.revision, input: body.input_data ?? {} };
+    const { run, replayed } = body.idempotency_key
+      ? await startRunOnce(ctx.services, { ...request, idempotency_key: body.idempotency_key })
+      : { run: await startRun(ctx.services, request), replayed: false };
+    return { status: replayed ? 200 : 202, body: { run_id: run.run_id, status: run.status }, headers: { location: `/api/v1/runs/${run.run_id}` } };
   },
 });
 

@@ -27,6 +27,12 @@ export const startRunBodySchema = named(
   z.strictObject({
     input_data: z.unknown().optional().describe("The run input; must match the segment's input_schema (default {})"),
     revision: z.int().min(1).optional().describe("Run this revision instead of the latest"),
+    idempotency_key: z
+      .string()
+      .min(1)
+      .max(200, "an idempotency key has at most 200 characters")
+      .optional()
+      .describe("Retry-safe start: the same key with the same body answers 200 with the run the first request started; with another body 409. Kept 24 hours"),
   }),
 );
 

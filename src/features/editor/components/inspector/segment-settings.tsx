@@ -11,6 +11,7 @@ import { DraftTextField } from "./draft-inputs";
 import { ArrowLeftIcon } from "./inspector-icons";
 import { Fact, FactList, InspectorSection, Mono } from "./inspector-parts";
 import { InputSchemaEditor } from "./input-schema-editor";
+import { WebhookTrigger } from "./webhook-trigger";
 import { stepChoices } from "./selectors";
 
 type Props = {
@@ -74,6 +75,13 @@ export function SegmentSettings({ detail, back }: Props) {
       </InspectorSection>
       <InspectorSection title="Run input">
         <InputSchemaEditor />
+      </InspectorSection>
+      <InspectorSection title="Webhook trigger" testId="webhook-section">
+        {hasRevision(detail) ? (
+          <WebhookTrigger segmentId={base.segment_id} />
+        ) : (
+          <p className="text-[12px] leading-5 text-slate-500">Runs start from saved revisions: save the segment (Ctrl+S) to enable a webhook trigger.</p>
+        )}
       </InspectorSection>
       <InspectorSection title="About" collapsible defaultOpen={false} summary={`${stepCount} steps · ${detail.run_count} runs`}>
         <FactList>
