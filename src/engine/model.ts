@@ -39,6 +39,11 @@ export interface RunRecord {
   control: RunControl | null;
   /** The advancer's timer: when the run next needs an advance (retry backoff, delay end, approval expiry). */
   wake_at: string | null;
+  /**
+   * Set by `timeout_seconds` at start: past it the run fails with `run_timeout` (steps in flight
+   * are stopped, waiting approvals cancelled, child runs cancelled). Absent/null: no limit.
+   */
+  deadline_at?: string | null;
   created_at: string;
   started_at: string | null;
   finished_at: string | null;

@@ -10,6 +10,8 @@ export type AppContext = {
   db: Database;
   runtime: EngineRuntime;
   startedAt: Date;
+  /** The cron scheduler, once the server started it: poked when schedules change. */
+  schedules?: { poke(): void };
 };
 
 const KEY = Symbol.for("llmteam.appContext");

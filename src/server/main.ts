@@ -8,11 +8,15 @@ import next from "next";
 import { setAppContext } from "./app-context";
 import { stampClientIp } from "./approvals/link-rate-limit";
 import { startApprovals } from "./approvals/start-approvals";
+import { ScheduleRunner } from "./runtime/schedule-runner";
+import { startRun } from "./services/runs/start-run";
 import { bootCore, describeStartupError } from "./boot";
 import { attachSocketServer } from "./realtime/socket-server";
 import { startRetention } from "./runtime/retention";
 
 const dev = process.argv.includes("--dev");
+/** Who scheduled runs are "created_by". */
+const SCHEDULER_PRINCIPAL = { id: "system:schedule", kind: "owner", displayName: "Schedule" } as const;
 const root = path.resolve(import.meta.dirname, "../..");
 
 async function main() {
@@ -35,6 +39,14 @@ async function main() {
   const io = attachSocketServer(httpServer, { events: core.runtime.events, runs: db.runStore });
   const stopRetention = startRetention(db.repos, config.runRetentionDays);
   const approvals = startApprovals({ config, events: core.runtime.events });
+  const schedules = new ScheduleRunner({
+    repos: db.repos,
+    // Scheduled runs start like any other, on the latest saved revision, as the system.
+    startRun: (segmentId, input) =>
+      startRun({ repos: db.repos, engine: core.runtime.engine, principal: SCHEDULER_PRINCIPAL }, { segment_id: segmentId, input }),
+  });
+  core.schedules = schedules;
+  schedules.start();
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
@@ -57,6 +69,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     stopRetention();
+    await schedules.stop();
     await approvals.stop();
     await new Promise<void>((resolve) => io.close(() => resolve()));
     await new Promise<void>((resolve) => httpServer.close(() => resolve()));

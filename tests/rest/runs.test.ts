@@ -326,3 +326,36 @@ describe("idempotency_key", () => {
     expectError(await start("no-such-segment", { input_data: {}, idempotency_key: "k" }), 404, "not_found");
   });
 });
+
+describe("timeout_seconds", () => {
+  it("a run still working at its deadline fails with run_timeout; the step in flight is stopped and nothing after it runs", async () => {
+    const reply = await start("rest-slow", { timeout_seconds: 0.4 });
+    expect(reply.status).toBe(202);
+    const run = await waitFor(reply.body.run_id, ["failed", "completed"]);
+    expect(run.status).toBe("failed");
+    expect(run.error).toMatchObject({ code: "run_timeout", message: expect.stringContaining("timeout") });
+    expect(run.steps.wait?.status).toBe("cancelled");
+    expect(run.steps.done?.status).toBe("pending");
+    // Well before the 1.5 s delay would have ended.
+    expect(Date.parse(run.finished_at!) - Date.parse(run.created_at)).toBeLessThan(1400);
+  });
+
+  it("a run waiting for a person times out too: its approval is cancelled and can no longer be decided", async () => {
+    const { run_id } = (await start("rest-review", { input_data: { topic: "Deadlines" }, timeout_seconds: 0.5 })).body;
+    await waitFor(run_id, ["waiting", "failed"]);
+    const [approval] = (await api.call<Approval[]>("GET", `/api/v1/approvals?run_id=${run_id}`)).body;
+    const run = await waitFor(run_id, ["failed"]);
+    expect(run.error?.code).toBe("run_timeout");
+    const after = (await api.call<Approval[]>("GET", `/api/v1/approvals?run_id=${run_id}`)).body;
+    expect(after.map((a) => a.status)).toEqual(["cancelled"]);
+    expectError(await api.call("POST", `/api/v1/approvals/${approval!.approval_id}/decision`, { body: { decision: "approve" } }), 409, "conflict");
+  });
+
+  it("a run that finishes in time is unaffected; a bad timeout is 422", async () => {
+    const { run_id } = (await start("rest-greeting", { input_data: { name: "Ada" }, timeout_seconds: 30 })).body;
+    expect((await waitFor(run_id, ["completed", "failed"])).status).toBe("completed");
+    expectError(await start("rest-greeting", { input_data: { name: "Ada" }, timeout_seconds: 0 }), 422, "invalid_input");
+    expectError(await start("rest-greeting", { input_data: { name: "Ada" }, timeout_seconds: "5" }), 422, "invalid_input");
+    expectError(await start("rest-greeting", { input_data: { name: "Ada" }, timeout_seconds: 10 * 24 * 3600 }), 422, "invalid_input");
+  });
+});

@@ -26,6 +26,10 @@ export async function decideApproval(runtime: Runtime, options: DecideOptions): 
   if (!run) throw new EngineError("run_not_found", `run ${approval.run_id} not found`);
   if (run.status === "cancelled" || run.control === "cancel") throw new EngineError("run_cancelled", `run ${run.run_id} was cancelled`);
   if (approval.status !== "pending") {
+    // Cancelled because its run ended (a timeout, a failure elsewhere): say that, not "decided".
+    if (approval.status === "cancelled" && (run.status === "completed" || run.status === "failed")) {
+      throw new EngineError("run_finished", `run ${run.run_id} is already ${run.status}${run.error ? ` (${run.error.code})` : ""}`);
+    }
     throw new EngineError("approval_already_decided", `approval ${approval.approval_id} is already ${approval.status}`);
   }
   if (run.status === "completed" || run.status === "failed") throw new EngineError("run_finished", `run ${run.run_id} is already ${run.status}`);

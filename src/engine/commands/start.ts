@@ -17,6 +17,8 @@ export interface StartRunOptions {
   input?: unknown;
   correlation_id?: string;
   created_by?: string;
+  /** Fail the run with `run_timeout` if it has not finished this many seconds after it starts. */
+  timeout_seconds?: number;
 }
 
 async function loadRunnable(runtime: Runtime, segmentId: string, revision?: number) {
@@ -40,8 +42,12 @@ function checkInput(segment: Segment, input: unknown): void {
   if (problems.length > 0) throw new EngineError("invalid_input", `the run input does not match input_schema: ${problems.join("; ")}`, problems);
 }
 
-function newRunRecord(runtime: Runtime, fields: { segment_id: string; revision: number; input: unknown; correlation_id?: string; created_by?: string }): RunRecord {
+function newRunRecord(
+  runtime: Runtime,
+  fields: { segment_id: string; revision: number; input: unknown; correlation_id?: string; created_by?: string; timeout_seconds?: number },
+): RunRecord {
   const runId = runtime.newId();
+  const now = runtime.clock.now();
   return {
     run_id: runId,
     root_run_id: runId,
@@ -60,13 +66,17 @@ function newRunRecord(runtime: Runtime, fields: { segment_id: string; revision: 
     cost: 0,
     control: null,
     wake_at: null,
-    created_at: iso(runtime.clock.now()),
+    ...(fields.timeout_seconds === undefined ? {} : { deadline_at: iso(new Date(now.getTime() + fields.timeout_seconds * 1000)) }),
+    created_at: iso(now),
     started_at: null,
     finished_at: null,
   };
 }
 
 export async function startRun(runtime: Runtime, options: StartRunOptions): Promise<RunRecord> {
+  if (options.timeout_seconds !== undefined && !(options.timeout_seconds > 0 && Number.isFinite(options.timeout_seconds))) {
+    throw new EngineError("invalid_input", `timeout_seconds must be a positive number of seconds, got ${options.timeout_seconds}`);
+  }
   const { segment, revision } = await loadRunnable(runtime, options.segment_id, options.revision);
   const input = options.input ?? {};
   checkInput(segment, input);

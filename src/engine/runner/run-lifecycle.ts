@@ -26,6 +26,10 @@ export async function applyBegin(loop: RunLoop): Promise<boolean> {
     await cancelRun(loop);
     return false;
   }
+  if (pastDeadline(loop)) {
+    await timeOutRun(loop);
+    return false;
+  }
   if (mem.run.status === "paused") {
     if (control !== "resume") {
       if (control === "pause") {
@@ -97,6 +101,33 @@ export async function cancelRun(loop: RunLoop): Promise<void> {
   loop.stopped = true;
 }
 
+/** The run has a deadline (timeout_seconds) and it has passed. */
+export function pastDeadline(loop: RunLoop): boolean {
+  const deadline = loop.mem.run.deadline_at;
+  return !loop.mem.finished && deadline !== null && deadline !== undefined && loop.runtime.clock.now().getTime() >= Date.parse(deadline);
+}
+
+/** The run outlived its timeout: stopped like a cancel, but it ends failed with `run_timeout`. */
+export async function timeOutRun(loop: RunLoop): Promise<void> {
+  const { mem } = loop;
+  loop.cancelInflight();
+  for (const id of loop.parked) loop.transitions.cancel(id);
+  loop.parked.clear();
+  const limit = mem.run.deadline_at && mem.run.created_at ? Math.round((Date.parse(mem.run.deadline_at) - Date.parse(mem.run.created_at)) / 1000) : null;
+  const error = { code: "run_timeout", message: `The run did not finish within its timeout${limit === null ? "" : ` of ${limit} s`}` };
+  mem.patchRun({ status: "failed", error, output: null, wake_at: null, finished_at: iso(loop.runtime.clock.now()) });
+  mem.event("segment.failed", null, { error });
+  await loop.flush();
+  loop.stopped = true;
+}
+
+/** The earlier of two ISO times (null: none). */
+function earlier(a: string | null, b: string | null | undefined): string | null {
+  if (b === null || b === undefined) return a;
+  if (a === null) return b;
+  return Date.parse(a) <= Date.parse(b) ? a : b;
+}
+
 /** Decides the run's status once nothing is in flight; returns the next wake-up time, if any. */
 export async function finalizeRun(loop: RunLoop): Promise<string | null> {
   const { mem } = loop;
@@ -110,12 +141,14 @@ export async function finalizeRun(loop: RunLoop): Promise<string | null> {
     return null;
   }
   if (loop.pausing) {
-    mem.patchRun({ status: "paused", wake_at: null });
+    // A paused run still has its deadline: it is woken then, and fails.
+    const deadline = mem.run.deadline_at ?? null;
+    mem.patchRun({ status: "paused", wake_at: deadline });
     mem.ackControl("pause");
     mem.event("segment.paused", null, {});
     carryDown(loop, "pause");
     await loop.flush();
-    return null;
+    return deadline;
   }
   if (loop.parked.size === 0) {
     const run = mem.run;
@@ -131,7 +164,7 @@ export async function finalizeRun(loop: RunLoop): Promise<string | null> {
     await loop.flush();
     return null;
   }
-  const wake = earliestWake(mem, loop.parked);
+  const wake = earlier(earliestWake(mem, loop.parked), mem.run.deadline_at);
   const status = loop.statusWhenParked();
   if (status !== mem.run.status) mem.patchRun({ status });
   if (wake !== mem.run.wake_at) mem.patchRun({ wake_at: wake });

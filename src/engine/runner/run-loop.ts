@@ -14,7 +14,7 @@ import type { Committer } from "./committer";
 import { earliestWake, isHumanBlocked, runOutput } from "./outcome-rules";
 import { applyFailure, applyOutcome } from "./outcomes";
 import { isParked, Planner, type Launch } from "./planner";
-import { applyBegin, cancelRun, finalizeRun } from "./run-lifecycle";
+import { applyBegin, cancelRun, finalizeRun, pastDeadline, timeOutRun } from "./run-lifecycle";
 import type { RunMemory } from "./run-memory";
 import { iso, type Runtime } from "./runtime";
 import { Transitions } from "./transitions";
@@ -25,6 +25,7 @@ type Signal =
   | { kind: "poke" }
   | { kind: "tick" }
   | { kind: "control" }
+  | { kind: "deadline" }
   | { kind: "lost" };
 
 export class RunLoop {
@@ -71,6 +72,7 @@ export class RunLoop {
 
   /** Runs until nothing is in flight; returns when the run must be woken next (null: not by time). */
   async run(): Promise<string | null> {
+    const stopDeadline = this.#armDeadline();
     try {
       if (!(await applyBegin(this))) return this.#wakeForControl(null);
       await this.#cycle();
@@ -86,8 +88,16 @@ export class RunLoop {
       this.#clearTick();
       return this.#wakeForControl(await finalizeRun(this));
     } finally {
+      stopDeadline();
       this.#clearTick();
     }
+  }
+
+  /** A step still in flight at the run's deadline (a long LLM call) is stopped then, not after. */
+  #armDeadline(): () => void {
+    const deadline = this.mem.run.deadline_at;
+    if (!deadline) return () => undefined;
+    return this.runtime.clock.setTimer(Math.max(0, Date.parse(deadline) - this.runtime.clock.now().getTime()), () => this.#push({ kind: "deadline" }));
   }
 
   #wakeForControl(wake: string | null): string | null {
@@ -220,6 +230,7 @@ export class RunLoop {
         this.#tick = null;
         return;
       case "control":
+      case "deadline":
         return;
       case "lost":
         this.stopped = true;
@@ -239,6 +250,7 @@ export class RunLoop {
   }
 
   async #applyControl(): Promise<void> {
+    if (pastDeadline(this)) return timeOutRun(this);
     const control = this.#control;
     if (control === null) return;
     this.#control = null;

@@ -1,6 +1,7 @@
 import { approvalLinksRouter } from "./routers/approval-links";
 import { approvalsRouter } from "./routers/approvals";
 import { runsRouter } from "./routers/runs";
+import { schedulesRouter } from "./routers/schedules";
 import { segmentsRouter } from "./routers/segments";
 import { stepsRouter } from "./routers/steps";
 import { systemRouter } from "./routers/system";
@@ -15,6 +16,7 @@ export const appRouter = router({
   approvalLinks: approvalLinksRouter,
   system: systemRouter,
   webhooks: webhooksRouter,
+  schedules: schedulesRouter,
 });
 
 /** The only thing the browser imports from the server: a type. */

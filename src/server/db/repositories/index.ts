@@ -1,6 +1,7 @@
 import type { PrismaClient } from "../generated/client";
 import { idempotencyKeyRepository } from "./idempotency-keys";
 import { runRepository } from "./runs";
+import { scheduleRepository } from "./schedules";
 import { segmentRepository } from "./segments";
 import { webhookRepository } from "./webhooks";
 
@@ -10,6 +11,7 @@ export function createRepositories(prisma: PrismaClient) {
     runs: runRepository(prisma),
     idempotencyKeys: idempotencyKeyRepository(prisma),
     webhooks: webhookRepository(prisma),
+    schedules: scheduleRepository(prisma),
   };
 }
 

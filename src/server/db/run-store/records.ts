@@ -68,6 +68,8 @@ export function runFromRow(row: JsonRow): RunRecord {
     cost: num(row.cost),
     control: str(row.control) as RunControl | null,
     wake_at: iso(row.wake_at),
+    // Optional in RunRecord: present only for runs started with a timeout, as the engine wrote it.
+    ...(row.deadline_at === null || row.deadline_at === undefined ? {} : { deadline_at: iso(row.deadline_at) }),
     created_at: requiredIso(row.created_at, "runs.created_at"),
     started_at: iso(row.started_at),
     finished_at: iso(row.finished_at),

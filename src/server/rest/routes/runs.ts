@@ -30,7 +30,9 @@ export const startRunRoute = defineRoute({
     "the run proceeds in the background; follow it with `GET /api/v1/runs/{id}/events` (SSE) or poll `GET /api/v1/runs/{id}`. " +
     "Input that does not match the segment's `input_schema` is a **422** `invalid_data` listing every problem, and no run is created. " +
     "With an `idempotency_key`, a retry of the same request (same key, same body) answers **200** with the run the first one started instead of starting another; " +
-    "the same key with a different body is a **409**. Keys are kept 24 hours.",
+    "the same key with a different body is a **409**. Keys are kept 24 hours. " +
+    "With `timeout_seconds`, a run that has not finished that long after it was accepted fails with error code `run_timeout` " +
+    "(time spent waiting for a person or paused counts).",
   tags: TAGS,
   params: segmentIdParamsSchema,
   body: startRunBodySchema,
@@ -42,7 +44,7 @@ export const startRunRoute = defineRoute({
     409: { description: "The segment has no saved revision yet (only a draft in the editor), or the `idempotency_key` was used with a different body" },
   },
   async handler({ ctx, params, body }) {
-    const request = { segment_id: params.id, revision: body.revision, input: body.input_data ?? {} };
+    const request = { segment_id: params.id, revision: body.revision, input: body.input_data ?? {}, timeout_seconds: body.timeout_seconds };
     const { run, replayed } = body.idempotency_key
       ? await startRunOnce(ctx.services, { ...request, idempotency_key: body.idempotency_key })
       : { run: await startRun(ctx.services, request), replayed: false };

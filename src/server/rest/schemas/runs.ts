@@ -8,6 +8,7 @@ import { named } from "./registry";
 
 export const RUN_PAGE_DEFAULT = 50;
 export const RUN_PAGE_MAX = 200;
+export const RUN_TIMEOUT_MAX_SECONDS = 7 * 24 * 3600;
 
 export const runResourceSchema = named("Run", runDetailSchema, "A run: status, input, output, error, every step of its revision, tokens and cost");
 export const runListPageSchema = named("RunList", runPageSchema);
@@ -27,6 +28,12 @@ export const startRunBodySchema = named(
   z.strictObject({
     input_data: z.unknown().optional().describe("The run input; must match the segment's input_schema (default {})"),
     revision: z.int().min(1).optional().describe("Run this revision instead of the latest"),
+    timeout_seconds: z
+      .number()
+      .gt(0, "must be more than 0 seconds")
+      .max(RUN_TIMEOUT_MAX_SECONDS, `must be at most ${RUN_TIMEOUT_MAX_SECONDS} (7 days)`)
+      .optional()
+      .describe("Fail the run with error code run_timeout if it has not finished this many seconds after it was accepted (steps in flight are stopped, waiting approvals cancelled)"),
     idempotency_key: z
       .string()
       .min(1)

@@ -18,13 +18,19 @@ export const IDEMPOTENCY_KEY_TTL_MS = 24 * 60 * 60 * 1000;
 /** How long a retry waits for the request that holds its key to finish starting the run. */
 const IN_FLIGHT_WAIT_MS = 5_000;
 
-export type StartOnceInput = { segment_id: string; revision?: number | undefined; input?: unknown; idempotency_key: string };
+export type StartOnceInput = {
+  segment_id: string;
+  revision?: number | undefined;
+  input?: unknown;
+  timeout_seconds?: number | undefined;
+  idempotency_key: string;
+};
 export type StartOnceResult = { run: RunDetail; replayed: boolean };
 
 export async function startRunOnce(ctx: RunServiceContext, input: StartOnceInput, now: () => Date = () => new Date()): Promise<StartOnceResult> {
   const scope = { principalId: ctx.principal.id, segmentId: input.segment_id, key: input.idempotency_key };
   const requestHash = createHash("sha256")
-    .update(canonicalJson({ input: input.input ?? {}, revision: input.revision ?? null }))
+    .update(canonicalJson({ input: input.input ?? {}, revision: input.revision ?? null, timeout_seconds: input.timeout_seconds ?? null }))
     .digest("hex");
   const keys = ctx.repos.idempotencyKeys;
   const validAfter = () => new Date(now().getTime() - IDEMPOTENCY_KEY_TTL_MS);

@@ -9,7 +9,7 @@ import { engineCall } from "./engine-errors";
  */
 export async function startRun(
   ctx: RunServiceContext,
-  input: { segment_id: string; revision?: number | undefined; input?: unknown; correlation_id?: string | undefined },
+  input: { segment_id: string; revision?: number | undefined; input?: unknown; correlation_id?: string | undefined; timeout_seconds?: number | undefined },
 ): Promise<RunDetail> {
   const segment = await ctx.repos.segments.get(input.segment_id);
   if (!segment) throw notFound(`Segment "${input.segment_id}"`);
@@ -23,6 +23,7 @@ export async function startRun(
       ...(input.revision === undefined ? {} : { revision: input.revision }),
       input: input.input ?? {},
       ...(input.correlation_id ? { correlation_id: input.correlation_id } : {}),
+      ...(input.timeout_seconds === undefined ? {} : { timeout_seconds: input.timeout_seconds }),
       created_by: ctx.principal.id,
     }),
   );

@@ -11,6 +11,7 @@ import { DraftTextField } from "./draft-inputs";
 import { ArrowLeftIcon } from "./inspector-icons";
 import { Fact, FactList, InspectorSection, Mono } from "./inspector-parts";
 import { InputSchemaEditor } from "./input-schema-editor";
+import { ScheduleTriggers } from "./schedule-triggers";
 import { WebhookTrigger } from "./webhook-trigger";
 import { stepChoices } from "./selectors";
 
@@ -81,6 +82,13 @@ export function SegmentSettings({ detail, back }: Props) {
           <WebhookTrigger segmentId={base.segment_id} />
         ) : (
           <p className="text-[12px] leading-5 text-slate-500">Runs start from saved revisions: save the segment (Ctrl+S) to enable a webhook trigger.</p>
+        )}
+      </InspectorSection>
+      <InspectorSection title="Schedules" testId="schedules-section">
+        {hasRevision(detail) ? (
+          <ScheduleTriggers segmentId={base.segment_id} />
+        ) : (
+          <p className="text-[12px] leading-5 text-slate-500">Runs start from saved revisions: save the segment (Ctrl+S) to schedule runs.</p>
         )}
       </InspectorSection>
       <InspectorSection title="About" collapsible defaultOpen={false} summary={`${stepCount} steps · ${detail.run_count} runs`}>
