@@ -295,3 +295,75 @@ test("an unknown run says so", async ({ page }) => {
   await page.goto("/runs/00000000-0000-7000-8000-000000000000");
   await expect(page.getByText("Run not found")).toBeVisible({ timeout: 180_000 });
 });
+
+/** Two reviews in parallel after one draft, joined by a final step that reports both decisions. */
+function parallelReviews(name: string): SeedDocument {
+  const form = { type: "object", properties: { title: { type: "string", minLength: 3 } }, required: ["title"] };
+  return {
+    name,
+    entrypoint: "draft",
+    steps: [
+      { step_id: "draft", type: "transform", name: "Draft", config: { expression: "{ 'title': input.topic }" }, ui: { x: 0, y: 120 } },
+      { step_id: "legal", type: "human_approval", name: "Legal review", config: { title: "Legal check", form }, ui: { x: 320, y: 0 } },
+      { step_id: "brand", type: "human_approval", name: "Brand review", config: { title: "Brand check", form }, ui: { x: 320, y: 240 } },
+      {
+        step_id: "report",
+        type: "transform",
+        name: "Report",
+        config: { expression: "{ 'legal': steps.legal.decision, 'legal_title': steps.legal.data.title, 'brand': steps.brand.decision, 'brand_comment': steps.brand.comment }" },
+        ui: { x: 640, y: 120 },
+      },
+    ],
+    edges: [
+      { from_step: "draft", to_step: "legal" },
+      { from_step: "draft", to_step: "brand" },
+      { from_step: "legal", to_step: "report" },
+      { from_step: "brand", to_step: "report" },
+    ],
+  };
+}
+
+for (const order of [["brand", "legal"], ["legal", "brand"]] as const) {
+  test(`two parallel approvals decided on the canvas (${order[0]} first): edit & approve one, reject the other, the run reports both`, async ({ page, request }) => {
+    test.setTimeout(300_000);
+    const noErrors = failOnPageErrors(page);
+    const segmentId = await seedSegment(request, parallelReviews(uniqueName("E2E parallel")));
+    const run = await startRun(request, segmentId, { topic: "Durable runs" });
+    await openRun(page, run.run_id);
+    await expectStatus(page, "legal", "waiting");
+    await expectStatus(page, "brand", "waiting");
+    const dock = page.getByTestId("approval-dock");
+    await expect(dock).toContainText("1 / 2");
+
+    for (const stepId of order) {
+      // Clicking a waiting card brings its approval into the dock.
+      await card(page, stepId).click();
+      await expect(dock).toHaveAttribute("data-step-id", stepId);
+      if (stepId === "legal") {
+        await dock.getByRole("button", { name: "Edit & approve" }).click();
+        const title = dock.getByRole("textbox", { name: "Title", exact: true });
+        await expect(title).toHaveValue("Durable runs");
+        await title.fill("Durable runs, reviewed");
+        if (order[0] === "legal") await screenshot(page, "run-view-parallel-edit");
+        await dock.getByRole("button", { name: "Approve with changes" }).click();
+      } else {
+        await dock.getByRole("button", { name: "Reject" }).click();
+        await dock.getByRole("textbox", { name: "Why are you rejecting this?" }).fill("Off brand");
+        await dock.getByRole("form", { name: "Reject" }).getByRole("button", { name: "Reject" }).click();
+      }
+      await expectStatus(page, stepId, "completed");
+    }
+
+    await expectStatus(page, "report", "completed");
+    await expect(runStatus(page)).toHaveAttribute("data-status", "completed");
+    await expect(page.getByTestId("approval-dock")).toHaveCount(0);
+    const output = await request.get(`/api/v1/runs/${run.run_id}`);
+    expect(((await output.json()) as { output: unknown }).output).toEqual({
+      legal: "approved",
+      legal_title: "Durable runs, reviewed",
+      brand: "rejected",
+      brand_comment: "Off brand",
+    });
+    noErrors();
+  });
+}
