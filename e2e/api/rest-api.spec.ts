@@ -111,3 +111,43 @@ test("approvals and the webhook trigger over HTTP", async ({ request }) => {
   expect((await waitFor(request, ((await hooked.json()) as Run).run_id, ["waiting"])).status).toBe("waiting");
   expect((await request.post(`${url.pathname.slice(0, -1)}x`, { data: {} })).status()).toBe(404);
 });
+
+test("the remaining routes over HTTP: segment list and delete, pause/resume conflicts, catalog, OpenAPI", async ({ request }) => {
+  const id = idOf("api misc");
+  const doc = segmentDoc(id, [{ step_id: "only", type: "transform", config: { expression: '{ "ok": true }' } }]);
+  expect((await request.post("/api/v1/segments", { data: doc })).status()).toBe(201);
+  const page = (await (await request.get("/api/v1/segments?limit=200")).json()) as { items: { segment_id: string }[] };
+  expect(page.items.map((item) => item.segment_id)).toContain(id);
+  expect((await request.get("/api/v1/segments?limit=0")).status()).toBe(422);
+
+  const { run_id } = (await (await request.post(`/api/v1/segments/${id}/runs`, { data: {} })).json()) as Run;
+  await waitFor(request, run_id, ["completed"]);
+  expect((await request.post(`/api/v1/runs/${run_id}/pause`)).status()).toBe(409);
+  expect((await request.post(`/api/v1/runs/${run_id}/resume`)).status()).toBe(409);
+
+  const catalog = (await (await request.get("/api/v1/catalog")).json()) as { type_id: string }[];
+  expect(catalog.map((t) => t.type_id)).toEqual(expect.arrayContaining(["llm_agent", "transform", "human_approval"]));
+  const openapi = (await (await request.get("/api/v1/openapi.json")).json()) as { openapi: string; paths: Record<string, unknown> };
+  expect(openapi.openapi).toMatch(/^3\.1/);
+  expect(Object.keys(openapi.paths)).toEqual(
+    expect.arrayContaining(["/api/v1/segments/{id}/runs", "/api/v1/runs/{id}/events", "/api/v1/approvals/{id}/decision", "/api/v1/hooks/{segment_id}/{token}"]),
+  );
+
+  expect((await request.delete(`/api/v1/segments/${id}`)).status()).toBe(204);
+  expect((await request.get(`/api/v1/segments/${id}`)).status()).toBe(404);
+  expect((await request.get(`/api/v1/runs/${run_id}`)).status()).toBe(404);
+});
+
+
+test("the API reference page lists the run, approval and trigger operations", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto("/api-docs");
+  for (const summary of ["Start a run", "Follow a run (Server-Sent Events)", "Approve or reject", "Webhook trigger"]) {
+    await expect(page.getByText(summary, { exact: true }).first()).toBeVisible({ timeout: 30_000 });
+  }
+  // The reference is one very long page: look at the start-a-run operation, not all of it.
+  await page.getByText("Start a run", { exact: true }).first().click();
+  await page.waitForTimeout(500);
+  const dir = (test.info().config.metadata as { screenshotDir: string }).screenshotDir;
+  await page.screenshot({ path: `${dir}/api-docs-start-run.png`, animations: "disabled" });
+});
