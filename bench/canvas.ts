@@ -12,7 +12,7 @@
 //   on them being exact); the bench fails when one is off by more than half a pixel.
 // The server is the production build (`scripts/ensure-build.mjs`) on a fresh embedded database.
 // BENCH_CANVAS_SIZES=500 and BENCH_CANVAS_OPENS=5 change what is measured.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -23,6 +23,7 @@ import { builtinCatalog } from "../src/shared/catalog";
 import { parseSegment, type SegmentInput } from "../src/shared/segment";
 import { summarize } from "./stats";
 import { canvasDoc } from "./workloads";
+import { startProductionServer } from "./production-server";
 
 const PORT = Number(process.env.BENCH_CANVAS_PORT ?? 3190);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -82,25 +83,6 @@ async function seed(dataDir: string): Promise<void> {
   } finally {
     await db.close();
   }
-}
-
-async function startServer(dataDir: string): Promise<ChildProcess> {
-  const build = spawnSync(process.execPath, ["scripts/ensure-build.mjs"], { stdio: "inherit" });
-  if (build.status !== 0) throw new Error("the Next.js build failed");
-  const server = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
-    env: { ...process.env, NODE_ENV: "production", PORT: String(PORT), HOST: "127.0.0.1", LLMTEAM_DATA_DIR: dataDir, LLMTEAM_SEED_EXAMPLES: "off", DATABASE_URL: "" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(`${ORIGIN}/api/v1/health`)).ok) return server;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  server.kill("SIGKILL");
-  throw new Error("the server did not become healthy in 60 s");
 }
 
 type Open = { interactive_ms: number; visible_ms: number; nodes_rendered: number; cards_mounted: number; main_thread_ms: MainThread };
@@ -276,7 +258,7 @@ export async function benchCanvas() {
   });
   try {
     await seed(dataDir);
-    server = await startServer(dataDir);
+    server = await startProductionServer(dataDir, PORT);
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.addInitScript(COUNT_MOUNTED_CARDS);
     const cdp = await page.context().newCDPSession(page);

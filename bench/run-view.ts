@@ -6,7 +6,7 @@
 //         page's card shows `data-run-status="completed"` (MutationObserver, same machine clock).
 //   decision → next step: the click on Approve → the next step's card leaves "pending".
 // The server is the production build on a fresh embedded database, as in bench/canvas.ts.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -16,29 +16,11 @@ import { openDatabase } from "../src/server/db/open-database";
 import type { RunEvent } from "../src/shared/events";
 import { APPROVAL_SEGMENT, APPROVAL_STEPS, LATENCY_SEGMENT, seedRunView } from "./run-view-seed";
 import { summarize } from "./stats";
+import { startProductionServer } from "./production-server";
 
 const PORT = Number(process.env.BENCH_RUN_VIEW_PORT ?? 3191);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const OPENS = 3;
-
-async function startServer(dataDir: string): Promise<ChildProcess> {
-  const build = spawnSync(process.execPath, ["scripts/ensure-build.mjs"], { stdio: "inherit" });
-  if (build.status !== 0) throw new Error("the Next.js build failed");
-  const server = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
-    env: { ...process.env, NODE_ENV: "production", PORT: String(PORT), HOST: "127.0.0.1", LLMTEAM_DATA_DIR: dataDir, LLMTEAM_SEED_EXAMPLES: "off", DATABASE_URL: "" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(`${ORIGIN}/api/v1/health`)).ok) return server;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  server.kill("SIGKILL");
-  throw new Error("the server did not become healthy in 60 s");
-}
 
 /** tRPC over plain HTTP: queries are GETs with ?input=, mutations POSTs (no transformer). */
 async function trpc<T>(procedure: string, input: unknown, kind: "query" | "mutation"): Promise<T> {
@@ -159,7 +141,7 @@ export async function benchRunView() {
   try {
     const db = await openDatabase({ dataDir });
     const seeded = await seedRunView(db).finally(() => db.close());
-    server = await startServer(dataDir);
+    server = await startProductionServer(dataDir, PORT);
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await openBigRun(page, seeded.bigRunId); // warm-up
     const opens: number[] = [];

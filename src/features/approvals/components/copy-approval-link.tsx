@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { formatAbsoluteTime } from "@/components/ui/format-time";
 import { CheckCircleIcon, XIcon } from "@/components/ui/icons";
 import { useTRPC } from "@/trpc/client";
-import { copyToClipboard } from "../lib/clipboard";
+import { copyToClipboard } from "@/components/ui/clipboard";
 import { LinkIcon } from "./approval-icons";
 
 export function CopyApprovalLinkButton({ approvalId, onLink }: { approvalId: string; onLink: (link: CopiedLink) => void }) {

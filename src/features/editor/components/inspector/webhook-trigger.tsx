@@ -9,7 +9,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { CheckCircleIcon, CopyIcon, RefreshIcon } from "@/components/ui/icons";
-import { copyToClipboard } from "@/features/approvals/lib/clipboard";
+import { copyToClipboard } from "@/components/ui/clipboard";
 import { useTRPC } from "@/trpc/client";
 import { FieldHelp } from "../../forms/theme/field-parts";
 

@@ -3,6 +3,7 @@
 import { useEffect, useState, type ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { copyToClipboard } from "@/components/ui/clipboard";
 import { formatDuration } from "@/components/ui/format-time";
 import { ChevronDownIcon } from "@/components/ui/icons";
 import { CheckIcon, CopyIcon, InfoIcon } from "../save-state/session-icons";
@@ -84,7 +85,8 @@ function JsonOutput({ label, value, defaultOpen = true }: { label: string; value
     return () => clearTimeout(timer);
   }, [copied]);
   const copy = () => {
-    void navigator.clipboard?.writeText(text).then(() => setCopied(true));
+    // The shared helper falls back to a hidden textarea where the Clipboard API is refused (http by IP).
+    void copyToClipboard(text).then((ok) => ok && setCopied(true));
   };
   return (
     <details open={defaultOpen} className="group rounded-lg border border-slate-200 bg-white">

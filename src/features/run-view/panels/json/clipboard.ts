@@ -1,35 +1,5 @@
 "use client";
-/** Copy text and download JSON from the browser. */
-
-/**
- * Puts text on the clipboard. The async Clipboard API needs a secure context (https or
- * localhost); a server opened by IP over http has none, so fall back to a hidden textarea.
- */
-export async function copyText(text: string): Promise<boolean> {
-  if (typeof navigator !== "undefined" && navigator.clipboard && window.isSecureContext) {
-    try {
-      await navigator.clipboard.writeText(text);
-      return true;
-    } catch {
-      // Permission refused or the document lost focus: try the fallback.
-    }
-  }
-  const area = document.createElement("textarea");
-  area.value = text;
-  area.setAttribute("readonly", "");
-  area.style.position = "fixed";
-  area.style.opacity = "0";
-  document.body.appendChild(area);
-  area.select();
-  let ok: boolean;
-  try {
-    ok = document.execCommand("copy");
-  } catch {
-    ok = false;
-  }
-  area.remove();
-  return ok;
-}
+/** Download JSON from the browser (copying is @/components/ui/clipboard). */
 
 /** Saves text as a file through a temporary object URL. */
 export function downloadText(text: string, filename: string, type = "application/json"): void {

@@ -2,7 +2,8 @@
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { cx } from "@/components/ui/cx";
 import { CheckCircleIcon, CopyIcon } from "@/components/ui/icons";
-import { copyText, type CopyState } from "./clipboard";
+import { copyToClipboard } from "@/components/ui/clipboard";
+import type { CopyState } from "./clipboard";
 
 /**
  * A small button that copies what `getText` returns when clicked (computed then, so a row
@@ -30,7 +31,7 @@ export function CopyButton({
   const onClick = async (event: React.MouseEvent) => {
     // Rows toggle on click: copying must not also open or close the node.
     event.stopPropagation();
-    const ok = await copyText(getText());
+    const ok = await copyToClipboard(getText());
     setState(ok ? "copied" : "failed");
     clearTimeout(timer.current);
     timer.current = setTimeout(() => setState("idle"), 1_500);

@@ -1,6 +1,6 @@
 "use client";
 /**
- * Puts text on the clipboard. The Clipboard API needs a secure context (https or localhost); a
+ * Puts text on the clipboard (every "Copy" button in the app uses this). The Clipboard API needs a secure context (https or localhost); a
  * server opened by IP over http has none, so fall back to a selected, hidden textarea.
  */
 export async function copyToClipboard(text: string): Promise<boolean> {
