@@ -5,6 +5,11 @@ export type Principal = {
   id: string;
   kind: "owner";
   displayName: string;
+  /**
+   * Which credential the request came with: rate limits count per session and per API key,
+   * not per person. Absent for the local owner (auth off) and for system principals.
+   */
+  credential?: { kind: "session" | "api_key" | "bootstrap_key"; id: string };
 };
 
 /**
