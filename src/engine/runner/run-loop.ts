@@ -126,7 +126,12 @@ export class RunLoop {
       const resumes = launches.filter((l) => l.mode === "resume").map((l) => [l.stepId, this.#resumeInfo(l.stepId)] as const);
       // Nothing more will run in this advance: finalize commits these changes with the run's own.
       if (launches.length === 0 && this.inflight.size === 0 && this.#queue.length === 0) return;
-      await this.flush();
+      // Resuming parked steps (a decided approval, finished children, an elapsed delay) runs no
+      // side effect before its result is committed, so "the run is running again" needs no commit
+      // of its own: it rides with the resumed step's result. One transaction less between a
+      // decision and the next step starting (issue 5's decision latency).
+      const onlyResumes = launches.length > 0 && launches.every((l) => l.mode === "resume");
+      if (!onlyResumes || !this.mem.onlyStateChanges) await this.flush();
       if (this.stopped) return;
       const resumeInfo = new Map(resumes);
       for (const launch of launches) this.#launch(launch, resumeInfo.get(launch.stepId) ?? null);

@@ -156,6 +156,15 @@ export class RunMemory {
     this.#events.push(this.makeEvent(type, stepId, payload));
   }
 
+  /**
+   * Whether the pending batch only restates state (run/step rows, nudges): no events, no new
+   * runs, no approval changes, no control acknowledgement. Such a batch can ride with the next
+   * one: losing it in a crash leaves the database exactly as the last commit left it.
+   */
+  get onlyStateChanges(): boolean {
+    return this.#events.length === 0 && this.#approvals.size === 0 && this.#newRuns.length === 0 && this.#ack === undefined;
+  }
+
   get hasChanges(): boolean {
     return (
       this.#rows.size > 0 ||

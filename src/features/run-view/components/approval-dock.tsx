@@ -5,7 +5,6 @@
  * subsegment/map step). Several at once (parallel human steps): pick with ‹ ›; the selected
  * step's approval comes first. Foldable to a pill, never hidden while something waits.
  */
-import { useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ChevronDownIcon } from "@/components/ui/icons";
@@ -14,7 +13,7 @@ import { ApprovalPanel } from "@/features/approvals/components/approval-panel";
 import { findStepNode } from "@/features/editor/lib/flow-convert";
 import { useEditorStore, useEditorStoreApi } from "@/features/editor/store";
 import type { Approval } from "@/shared/resources/run-detail";
-import { useTRPC, useTRPCClient } from "@/trpc/client";
+import { useTRPCClient } from "@/trpc/client";
 import type { ChildApprovals } from "../hooks/use-child-approvals";
 import { asApproval } from "../lib/api-types";
 import type { RunLive } from "../lib/run-live-state";
@@ -168,8 +167,6 @@ function DockPanel({ approval, viaChild, stepName, onDecided }: DockPanelProps) 
     return value === "approve" || value === "reject" || value === "fail" ? value : null;
   });
   const client = useTRPCClient();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const toast = useToast();
   return (
     <ApprovalPanel
@@ -178,7 +175,8 @@ function DockPanel({ approval, viaChild, stepName, onDecided }: DockPanelProps) 
       onTimeout={onTimeout}
       decide={(input) => client.approvals.decide.mutate({ approval_id: approval.approval_id, ...input }).then(asApproval)}
       onDecided={(result) => {
-        void queryClient.invalidateQueries({ queryKey: trpc.approvals.list.pathKey() });
+        // No refetch here: the panel shows our decision at once, and the `human.decided` event
+        // refreshes the approvals (use-run-live) once the next step has had its moment.
         toast.success(result.decision === "rejected" ? `Rejected “${stepName}”` : `Approved “${stepName}”`);
         onDecided(result);
       }}

@@ -14,7 +14,15 @@ import { configureRunLiveQueries, readRunLive, runLiveKey } from "./run-live-cac
 import type { FollowStatus } from "./socket";
 
 const RUN_FACTS_EVENTS = new Set<RunEvent["type"]>(["segment.completed", "segment.failed", "segment.cancelled", "segment.paused", "segment.resumed"]);
-const APPROVAL_EVENTS = new Set<RunEvent["type"]>(["step.waiting", "human.decided", "step.cancelled", "segment.cancelled"]);
+/** A new approval to show: refresh the approvals at once. */
+const NEW_APPROVAL_EVENTS = new Set<RunEvent["type"]>(["step.waiting"]);
+/**
+ * Approvals that ended refresh the list a moment later: right after a decision the server is
+ * starting the next step and the page is drawing it, and a refetch then would compete with both
+ * (the panel already shows the decision it sent).
+ */
+const ENDED_APPROVAL_EVENTS = new Set<RunEvent["type"]>(["human.decided", "step.cancelled", "segment.cancelled"]);
+const APPROVALS_REFRESH_DELAY_MS = 300;
 
 export type RunLiveConnection = FollowStatus;
 
@@ -34,7 +42,15 @@ export function useRunLive(runId: string, stepIds: readonly string[]): RunLiveCo
     configureRunLiveQueries(queryClient);
     if (!readRunLive(queryClient, runId)) queryClient.setQueryData(runLiveKey(runId), createRunLive(runId, stepIds));
     let live = false;
-    return followRunIntoCache(queryClient, runId, {
+    let approvalsRefresh: ReturnType<typeof setTimeout> | null = null;
+    const refreshApprovalsSoon = () => {
+      if (approvalsRefresh !== null) return;
+      approvalsRefresh = setTimeout(() => {
+        approvalsRefresh = null;
+        void queryClient.invalidateQueries({ queryKey: trpc.approvals.list.pathKey() });
+      }, APPROVALS_REFRESH_DELAY_MS);
+    };
+    const stop = followRunIntoCache(queryClient, runId, {
       stepIds,
       onStatus: (next) => {
         if (next.kind === "live") live = true;
@@ -44,9 +60,14 @@ export function useRunLive(runId: string, stepIds: readonly string[]): RunLiveCo
         // The replay at open is what runs.get already reflects.
         if (!live) return;
         if ([...types].some((t) => RUN_FACTS_EVENTS.has(t))) void queryClient.invalidateQueries({ queryKey: trpc.runs.get.queryKey({ run_id: runId }) });
-        if ([...types].some((t) => APPROVAL_EVENTS.has(t))) void queryClient.invalidateQueries({ queryKey: trpc.approvals.list.pathKey() });
+        if ([...types].some((t) => NEW_APPROVAL_EVENTS.has(t))) void queryClient.invalidateQueries({ queryKey: trpc.approvals.list.pathKey() });
+        else if ([...types].some((t) => ENDED_APPROVAL_EVENTS.has(t))) refreshApprovalsSoon();
       },
     });
+    return () => {
+      stop();
+      if (approvalsRefresh !== null) clearTimeout(approvalsRefresh);
+    };
     // stepIds only seed a fresh entry: a new array must not restart the subscription.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [queryClient, runId, trpc]);
