@@ -275,6 +275,44 @@ test("a waiting approval is shown on the canvas and deciding it resumes the run"
   noErrors();
 });
 
+test("the approval dock never hides the step it asks about: the canvas slides that step out from under it", async ({ page, request }) => {
+  test.setTimeout(240_000);
+  // The human step is the rightmost card, and the side panel (a selected step) narrows the
+  // canvas: after fit-view the card sits where the dock opens.
+  const segmentId = await seedSegment(request, {
+    name: uniqueName("E2E dock clear"),
+    entrypoint: "draft",
+    steps: [
+      { step_id: "draft", type: "transform", name: "Draft", config: { expression: "input" }, ui: { x: 0, y: 0 } },
+      { step_id: "polish", type: "transform", name: "Polish", config: { expression: "step_input" }, ui: { x: 320, y: 0 } },
+      { step_id: "review", type: "human_approval", name: "Final review", config: { title: "Ship it?" }, ui: { x: 640, y: 0 } },
+    ],
+    edges: [
+      { from_step: "draft", to_step: "polish" },
+      { from_step: "polish", to_step: "review" },
+    ],
+  });
+  const run = await startRun(request, segmentId, { text: "hi" });
+  await openRun(page, run.run_id, "?step=draft");
+  await expectStatus(page, "review", "waiting");
+  const dock = page.getByTestId("approval-dock");
+  await expect(dock).toContainText("Ship it?");
+  await expect
+    .poll(async () => {
+      const [cardBox, dockBox, canvasBox] = await Promise.all([
+        card(page, "review").boundingBox(),
+        dock.boundingBox(),
+        page.getByRole("main", { name: "Run on the canvas" }).boundingBox(),
+      ]);
+      if (!cardBox || !dockBox || !canvasBox) return "not laid out";
+      const onCanvas = cardBox.x >= canvasBox.x && cardBox.x + cardBox.width <= canvasBox.x + canvasBox.width && cardBox.y >= canvasBox.y && cardBox.y + cardBox.height <= canvasBox.y + canvasBox.height;
+      const underDock = cardBox.x + cardBox.width > dockBox.x && cardBox.y < dockBox.y + dockBox.height && cardBox.y + cardBox.height > dockBox.y;
+      return !onCanvas ? "off the canvas" : underDock ? "under the dock" : "in view";
+    })
+    .toBe("in view");
+  await screenshot(page, "run-view-dock-beside-step");
+});
+
 test("a step in the URL opens its panel; the runs list opens the run view", async ({ page, request }) => {
   test.setTimeout(240_000);
   const segmentId = await seedSegment(request, pipeline(uniqueName("E2E deep link"), 0));

@@ -26,6 +26,7 @@ import { useAutoLayout } from "../hooks/use-auto-layout";
 import { useConnectionHandlers } from "../hooks/use-connection-handlers";
 import { useEditorShortcuts } from "../hooks/use-editor-shortcuts";
 import { useFocusRequest } from "../hooks/use-focus-request";
+import { useRevealRequest } from "../hooks/use-reveal-request";
 import { FIT_VIEW_OPTIONS, useViewportActions } from "../hooks/use-viewport-actions";
 import { isGroupNode, isStepNode, type EditorNode, type FlowEdge } from "../lib/flow-convert";
 import { isLargeSegment, startViewport } from "../lib/initial-viewport";
@@ -116,6 +117,7 @@ function CanvasBody({ readOnly = false, onReady }: Props) {
   const mode = useMemo(() => ({ readOnly }), [readOnly]);
   const runOverlay = useRunOverlay();
   useFocusRequest();
+  useRevealRequest();
 
   /** Client point → point inside the canvas box, and the box's size. */
   const local = useCallback((client: Point): { at: Point; bounds: Box } => {

@@ -24,6 +24,8 @@ export function createProblemsSlice(kit: StoreKit): ProblemsSlice {
     focusRequest: null,
     requestFocus: (target) => kit.set({ focusRequest: { kind: target.kind, id: target.id, nonce: ++nonce } }),
     clearFocusRequest: () => kit.set({ focusRequest: null }),
+    revealRequest: null,
+    setRevealRequest: (request) => kit.set({ revealRequest: request }),
   };
 }
 

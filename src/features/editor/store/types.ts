@@ -185,7 +185,16 @@ export type ProblemsSlice = {
   requestFocus: (target: { kind: "step" | "edge"; id: string }) => void;
   /** The canvas calls this once it has handled the focus request. */
   clearFocusRequest: () => void;
+  /**
+   * While set, the canvas keeps this step on screen and out from under a panel of this size
+   * floating at its top-right corner (the approval dock over its own step): checked when set and
+   * when the canvas is resized, never against the user's own panning.
+   */
+  revealRequest: RevealRequest | null;
+  setRevealRequest: (request: RevealRequest | null) => void;
 };
+
+export type RevealRequest = { stepId: string; panel: { width: number; height: number } };
 
 export type EditorState = SegmentSlice & CanvasSlice & EditingSlice & SelectionSlice & HistorySlice & ProblemsSlice;
 export type EditorStore = StoreApi<EditorState>;

@@ -5,7 +5,7 @@
  * subsegment/map step). Several at once (parallel human steps): pick with ‹ ›; the selected
  * step's approval comes first. Foldable to a pill, never hidden while something waits.
  */
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ChevronDownIcon } from "@/components/ui/icons";
 import { useToast } from "@/components/ui/toast";
@@ -48,6 +48,8 @@ export function ApprovalDock({
   const setFolded = useRunViewStore((s) => s.setApprovalsFolded);
   const [decided, setDecided] = useState<ReadonlySet<string>>(new Set());
   const [picked, setPicked] = useState<string | null>(null);
+  const dockRef = useRef<HTMLElement>(null);
+  const store = useEditorStoreApi();
 
   const waiting = useMemo<Waiting[]>(() => {
     const list: Waiting[] = own.map((approval) => ({ approval, stepId: approval.step_id, viaChild: false }));
@@ -55,13 +57,26 @@ export function ApprovalDock({
     return list.filter((w) => !decided.has(w.approval.approval_id));
   }, [own, childApprovals, decided]);
 
-  if (waiting.length === 0) return null;
   const index = Math.max(
     0,
     waiting.findIndex((w) => w.approval.approval_id === picked),
   );
   const bySelection = picked === null ? waiting.findIndex((w) => w.stepId === selected) : -1;
-  const current = waiting[bySelection >= 0 ? bySelection : index] as Waiting;
+  const current = waiting[bySelection >= 0 ? bySelection : index] as Waiting | undefined;
+  const shownApprovalId = folded ? null : (current?.approval.approval_id ?? null);
+  const shownStepId = current?.stepId;
+
+  // The dock floats over the canvas' top-right corner: when it opens on an approval whose step
+  // lies under it, the canvas slides that step out from under the dock (no zoom, no selection).
+  useEffect(() => {
+    const rect = dockRef.current?.getBoundingClientRect();
+    if (shownApprovalId === null || !shownStepId || !rect) return;
+    const { setRevealRequest } = store.getState();
+    setRevealRequest({ stepId: shownStepId, panel: { width: rect.width, height: rect.height } });
+    return () => setRevealRequest(null);
+  }, [shownApprovalId, shownStepId, store]);
+
+  if (!current) return null;
   const position = waiting.indexOf(current);
 
   if (folded) {
@@ -82,6 +97,7 @@ export function ApprovalDock({
     <section
       aria-label="Waiting for approval"
       className="absolute top-3 right-3 z-20 flex max-h-[calc(100%-24px)] w-[420px] max-w-[calc(100%-24px)] flex-col overflow-hidden rounded-xl border border-amber-300 bg-white shadow-2xl ring-4 ring-amber-100/80"
+      ref={dockRef}
       data-testid="approval-dock"
       data-step-id={current.stepId}
     >
