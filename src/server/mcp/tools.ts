@@ -64,13 +64,17 @@ async function settle(ctx: McpContext, run: RunDetail, wait: number | undefined,
 }
 
 /** Runs a tool's work with a fresh context; any failure becomes a tool error. */
-function handler<A>(name: string, getContext: McpContextGetter, work: (ctx: McpContext, args: A, extra: Extra) => Promise<CallToolResult>) {
-  return async (args: A, extra: Extra): Promise<CallToolResult> => {
-    try {
-      return await work(await getContext(), args, extra);
-    } catch (error) {
-      return errorResult(error, name);
-    }
+function handler<A>(name: string, options: ToolOptions, work: (ctx: McpContext, args: A, extra: Extra) => Promise<CallToolResult>) {
+  return (args: A, extra: Extra): Promise<CallToolResult> => {
+    const call = (async () => {
+      try {
+        return await work(await options.getContext(), args, extra);
+      } catch (error) {
+        return errorResult(error, name);
+      }
+    })();
+    options.onToolCall?.(call);
+    return call;
   };
 }
 
@@ -127,7 +131,13 @@ const decideInput = z.strictObject({
   wait: waitSeconds("the run after the decision"),
 });
 
-export function registerTools(server: McpServer, getContext: McpContextGetter): void {
+export type ToolOptions = {
+  getContext: McpContextGetter;
+  /** Sees every tool call in flight (stdio waits for them before it closes). */
+  onToolCall?: (call: Promise<unknown>) => void;
+};
+
+export function registerTools(server: McpServer, options: ToolOptions): void {
   server.registerTool(
     "list_segments",
     {
@@ -139,7 +149,7 @@ export function registerTools(server: McpServer, getContext: McpContextGetter): 
       outputSchema: z.object({ segments: z.array(segmentItemSchema) }),
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    handler("list_segments", getContext, async (ctx) => {
+    handler("list_segments", options, async (ctx) => {
       const summaries = await listSegments(ctx.services);
       const segments = await Promise.all(
         summaries.map(async (s) => {
@@ -180,7 +190,7 @@ export function registerTools(server: McpServer, getContext: McpContextGetter): 
       outputSchema: z.object({ step_types: z.array(catalogItemSchema) }),
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    handler("get_catalog", getContext, async (_ctx, args: { type_id?: string | undefined }) => {
+    handler("get_catalog", options, async (_ctx, args: { type_id?: string | undefined }) => {
       const all = builtinCatalog.describe();
       const stepTypes = args.type_id === undefined ? all : all.filter((t) => t.type_id === args.type_id);
       if (stepTypes.length === 0) {
@@ -204,7 +214,7 @@ export function registerTools(server: McpServer, getContext: McpContextGetter): 
       outputSchema: runViewSchema,
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
     },
-    handler("run_segment", getContext, async (ctx, args: z.output<typeof runSegmentInput>, extra) => {
+    handler("run_segment", options, async (ctx, args: z.output<typeof runSegmentInput>, extra) => {
       await ctx.beforeRunStart(ctx.services.principal);
       const request = { segment_id: args.segment_id, revision: args.revision, input: args.input ?? {} };
       const run = args.idempotency_key
@@ -226,7 +236,7 @@ export function registerTools(server: McpServer, getContext: McpContextGetter): 
       outputSchema: runViewSchema,
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    handler("get_run", getContext, async (ctx, args: z.output<typeof getRunInput>, extra) => {
+    handler("get_run", options, async (ctx, args: z.output<typeof getRunInput>, extra) => {
       const run = await getRun(ctx.services, { run_id: args.run_id });
       const view = await settle(ctx, run, args.wait, extra, args.include_step_outputs === true);
       return toolResult(view, describeRun(view));
@@ -244,7 +254,7 @@ export function registerTools(server: McpServer, getContext: McpContextGetter): 
       outputSchema: z.object({ approvals: z.array(approvalViewSchema) }),
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    handler("list_pending_approvals", getContext, async (ctx, args: z.output<typeof listApprovalsInput>) => {
+    handler("list_pending_approvals", options, async (ctx, args: z.output<typeof listApprovalsInput>) => {
       let approvals = await listApprovals(ctx.services, { status: "pending", ...(args.run_id ? { root_run_id: args.run_id } : {}) });
       if (args.run_id && approvals.length === 0) {
         // Not a top-level run: a child run's own approvals (and a clear not-found for an unknown id).
@@ -269,7 +279,7 @@ export function registerTools(server: McpServer, getContext: McpContextGetter): 
       outputSchema: z.object({ approval: approvalViewSchema, run: runViewSchema }),
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
     },
-    handler("decide_approval", getContext, async (ctx, args: z.output<typeof decideInput>, extra) => {
+    handler("decide_approval", options, async (ctx, args: z.output<typeof decideInput>, extra) => {
       const approval = await decideApproval(ctx.services, {
         approval_id: args.approval_id,
         decision: args.decision,
