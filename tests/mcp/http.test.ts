@@ -44,6 +44,18 @@ const review = {
   ],
 };
 
+/** A delay longer than the progress interval (5 s), then a transform. */
+const slow = {
+  segment_id: "mcp-slow",
+  name: "MCP slow",
+  entrypoint: "wait",
+  steps: [
+    { step_id: "wait", type: "delay", config: { seconds: 6 } },
+    { step_id: "done", type: "transform", config: { expression: "{ 'done': true }" } },
+  ],
+  edges: [{ from_step: "wait", to_step: "done" }],
+};
+
 let mcp: McpHarness;
 let client: Client;
 
@@ -51,6 +63,7 @@ beforeAll(async () => {
   mcp = await startMcpHarness();
   await mcp.save(chain);
   await mcp.save(review);
+  await mcp.save(slow);
   client = await mcp.connect();
 });
 afterAll(async () => mcp?.stop());
@@ -118,6 +131,24 @@ describe("run_segment", () => {
     expect(done.output).toEqual({ n: 3 });
     expect(done.steps.find((s) => s.step_id === "double")?.output).toEqual({ n: 2 });
   });
+
+  it("a wait that runs out returns the run still in progress; get_run waits on, sending progress notifications", async () => {
+    const started = await callOk<RunView>("run_segment", { segment_id: "mcp-slow", wait: 0.5 });
+    expect(started.status).toBe("running");
+    expect(started.wait_timed_out).toBe(true);
+    expect(textOf(await call("get_run", { run_id: started.run_id }))).toContain("get_run");
+
+    const progress: { progress: number; total?: number }[] = [];
+    const result = (await client.callTool({ name: "get_run", arguments: { run_id: started.run_id, wait: 30 } }, undefined, {
+      onprogress: (p) => progress.push(p),
+      resetTimeoutOnProgress: true,
+    })) as CallToolResult;
+    expect(result.isError, textOf(result)).toBeFalsy();
+    expect((result.structuredContent as RunView).status).toBe("completed");
+    expect((result.structuredContent as RunView).output).toEqual({ done: true });
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress[0]).toMatchObject({ total: 30 });
+  }, 30_000);
 
   it("unknown segment is a tool error saying so", async () => {
     const result = await call("run_segment", { segment_id: "no-such-segment", wait: 5 });

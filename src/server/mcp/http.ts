@@ -7,7 +7,7 @@
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import { getAppContext, type AppContext } from "../app-context";
 import { resolvePrincipal, type Principal, type RequestCredentials } from "../auth/principal";
-import { errorResponse } from "../rest/errors";
+import { errorResponse, toErrorResponse } from "../rest/errors";
 import { AppError } from "../services/errors";
 import { beforeRunStart, type McpContext } from "./context";
 import { createMcpServer } from "./create-mcp-server";
@@ -41,7 +41,7 @@ export function createMcpHttpHandler(options: McpHttpOptions = {}) {
         const status = error.code === "unauthorized" ? 401 : 403;
         return errorResponse(status, error.code, error.message, undefined, { "www-authenticate": 'Bearer realm="llmteam"' });
       }
-      throw error;
+      return toErrorResponse(error, "POST /api/mcp");
     }
     let app: AppContext;
     try {
@@ -56,7 +56,8 @@ export function createMcpHttpHandler(options: McpHttpOptions = {}) {
       beforeRunStart,
     };
     const server = createMcpServer(() => context);
-    const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+    // The same body limit as the REST API (LLMTEAM_MAX_BODY_MB): larger requests are a 413.
+    const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, maxRequestBodySize: app.config.maxBodyMb * 2 ** 20 });
     await server.connect(transport);
     const response = await transport.handleRequest(request);
     // The answer (JSON, or an SSE stream) may still be being written: close once it is done.
