@@ -102,10 +102,14 @@ const json = (value: unknown) => JSON.stringify(value, null, 2);
 export function describeRun(view: RunView): string {
   const head = `Run ${view.run_id} of segment "${view.segment_id}" (revision ${view.revision}) is ${view.status}.`;
   const next: string[] = [];
-  if (view.status === "waiting") {
+  if (view.status === "waiting" && view.pending_approvals.length === 0) {
+    next.push(`No approval is pending any more: the run is resuming. Call get_run with run_id "${view.run_id}" and wait to follow it.`);
+  } else if (view.status === "waiting") {
     for (const a of view.pending_approvals) {
       next.push(`Waiting for a human decision on step "${a.step_id}" ("${a.title}"): approval_id ${a.approval_id}. Decide it with decide_approval.`);
     }
+  } else if (view.status === "paused") {
+    next.push("Paused by a person: it continues when someone resumes it (in the app or POST /api/v1/runs/{id}/resume).");
   } else if (view.status === "pending" || view.status === "running") {
     next.push(`Still in progress${view.wait_timed_out ? " (the wait ended first)" : ""}: call get_run with run_id "${view.run_id}" and wait to follow it.`);
   } else if (view.status === "failed" && view.error) {
