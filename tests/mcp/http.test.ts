@@ -239,12 +239,17 @@ describe("HTTP", () => {
     }
   });
 
-  it("a refused credential is a 401 with WWW-Authenticate: Bearer, before any tool runs", async () => {
+  it("a refused credential is a 401 with WWW-Authenticate: Bearer; an accepted one is who runs and decides; run starts pass the hook", async () => {
+    const hooked: string[] = [];
     const locked = await startMcpHarness({
       resolvePrincipal: async ({ headers }) => {
         const auth = headers instanceof Headers ? headers.get("authorization") : undefined;
-        if (auth === "Bearer good") return { id: "agent", kind: "owner", displayName: "Agent" };
+        if (auth === "Bearer good") return { id: "agent", kind: "owner", displayName: "Agent", credential: { kind: "api_key", id: "key-1" } };
         throw new AppError("unauthorized", "Sign in or send an API key (Authorization: Bearer <key>)");
+      },
+      beforeRunStart: async (principal) => {
+        hooked.push(principal.id);
+        if (hooked.length > 1) throw new AppError("unavailable", "Too many run starts: retry in 60 seconds");
       },
     });
     try {
@@ -263,6 +268,20 @@ describe("HTTP", () => {
       const authed = await locked.connect({ headers: { authorization: "Bearer good" } });
       const { tools } = await authed.listTools();
       expect(tools).toHaveLength(6);
+
+      await locked.save(review);
+      const started = (await authed.callTool({ name: "run_segment", arguments: { segment_id: "mcp-review", input: { topic: "Hooks" }, wait: 30 } })) as CallToolResult;
+      expect(started.isError, textOf(started)).toBeFalsy();
+      expect(hooked).toEqual(["agent"]);
+      const approvalId = (started.structuredContent as RunView).pending_approvals[0]!.approval_id;
+      const decided = (await authed.callTool({ name: "decide_approval", arguments: { approval_id: approvalId, decision: "approve" } })) as CallToolResult;
+      expect((decided.structuredContent as { approval: ApprovalView }).approval.decided_by).toBe("agent");
+
+      const refused = (await authed.callTool({ name: "run_segment", arguments: { segment_id: "mcp-review", input: { topic: "Again" } } })) as CallToolResult;
+      expect(refused.isError).toBe(true);
+      expect(textOf(refused)).toContain("Too many run starts");
+      const runs = await locked.services.repos.runs.list({ segmentId: "mcp-review", limit: 10 });
+      expect(runs.items).toHaveLength(1);
     } finally {
       await locked.stop();
     }

@@ -23,12 +23,17 @@ export type McpHarness = {
   stop(): Promise<void>;
 };
 
-export async function startMcpHarness(options: { resolvePrincipal?: (request: RequestCredentials) => Promise<Principal> } = {}): Promise<McpHarness> {
+export async function startMcpHarness(
+  options: { resolvePrincipal?: (request: RequestCredentials) => Promise<Principal>; beforeRunStart?: (principal: Principal) => Promise<void> } = {},
+): Promise<McpHarness> {
   const database = await openTestDatabase("pglite");
   const app = testAppContext(database);
   setAppContext(app);
   const services: RunServiceContext = { repos: database.db.repos, principal: LOCAL_OWNER, engine: app.runtime.engine };
-  const handler = createMcpHttpHandler(options.resolvePrincipal ? { resolvePrincipal: options.resolvePrincipal } : {});
+  const handler = createMcpHttpHandler({
+    ...(options.resolvePrincipal ? { resolvePrincipal: options.resolvePrincipal } : {}),
+    ...(options.beforeRunStart ? { beforeRunStart: options.beforeRunStart } : {}),
+  });
   const clients: Client[] = [];
   return {
     app,

@@ -18,6 +18,8 @@ export type McpHttpOptions = {
   getApp?: () => AppContext;
   /** Default: resolvePrincipal from src/server/auth/principal.ts. */
   resolvePrincipal?: (request: RequestCredentials) => Promise<Principal>;
+  /** Default: beforeRunStart from ./context (the run-start rate limit). */
+  beforeRunStart?: McpContext["beforeRunStart"];
 };
 
 function methodNotAllowed(): Response {
@@ -31,6 +33,7 @@ function methodNotAllowed(): Response {
 export function createMcpHttpHandler(options: McpHttpOptions = {}) {
   const getApp = options.getApp ?? getAppContext;
   const principalOf = options.resolvePrincipal ?? resolvePrincipal;
+  const runStartHook = options.beforeRunStart ?? beforeRunStart;
   return async function handleMcpRequest(request: Request): Promise<Response> {
     if (request.method !== "POST") return methodNotAllowed();
     let principal: Principal;
@@ -53,7 +56,7 @@ export function createMcpHttpHandler(options: McpHttpOptions = {}) {
     const context: McpContext = {
       services: { repos: app.db.repos, principal, engine: app.runtime.engine },
       events: app.runtime.events,
-      beforeRunStart,
+      beforeRunStart: runStartHook,
     };
     const server = createMcpServer(() => context);
     // The same body limit as the REST API (LLMTEAM_MAX_BODY_MB): larger requests are a 413.
