@@ -17,6 +17,7 @@ const COMMANDS: readonly { name: string; summary: string; load: () => Promise<Co
     summary: "list approvals, or approve/reject one and let the run continue",
     load: async () => (await import("./commands/approvals")).approvalsCommand,
   },
+  { name: "mcp", summary: "serve the tools to an agent over MCP (stdio)", load: async () => (await import("./commands/mcp")).mcpCommand },
   { name: "version", summary: "print the version", load: async () => (await import("./commands/version")).versionCommand },
 ];
 

@@ -34,15 +34,16 @@ async function open(): Promise<LLMTeam> {
           `(available once the server's REST API lands; until then stop the server to use the CLI on this directory).`,
       );
     }
-    if (
-      error instanceof ConfigError ||
-      error instanceof MigrationError ||
-      error instanceof DatabaseConnectionError
-    ) {
-      throw new CliError(describeStartupError(error), EXIT.usage);
-    }
-    throw error;
+    throw startupCliError(error);
   }
+}
+
+/** A configuration, migration or connection failure at open → its message alone (exit 2); anything else as is. */
+export function startupCliError(error: unknown): unknown {
+  if (error instanceof ConfigError || error instanceof MigrationError || error instanceof DatabaseConnectionError) {
+    return new CliError(describeStartupError(error), EXIT.usage);
+  }
+  return error;
 }
 
 /** Opens the database, runs `fn`, and always closes it again. */
