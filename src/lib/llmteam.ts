@@ -23,7 +23,7 @@ import type { LiveEvent, RunEvent } from "../shared/events";
 import type { Approval, ApprovalStatus, RunDetail } from "../shared/resources/run-detail";
 import type { SavedRevision } from "../shared/resources/segment-resource";
 import { EventFollower, type RunEventListener } from "./event-follower";
-import { AdvanceTracker, waitUntilSettled, type SettleDeps, type SettleOptions } from "./run-settle";
+import { AdvanceTracker, waitUntilSettled, type SettleDeps, type SettleOptions } from "../server/runtime/run-settle";
 
 export type { Approval, LiveEvent, RunDetail, RunEvent, RunEventListener, SavedRevision, SettleOptions };
 export { AppError };

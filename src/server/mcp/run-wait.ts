@@ -3,7 +3,7 @@
 // paused), or the wait is up. Unlike the CLI's wait, running out of time never cancels the run:
 // the agent gets the run as it is now and can look again with get_run.
 import type { Engine } from "../../engine";
-import { AdvanceTracker, waitUntilSettled } from "../../lib/run-settle";
+import { AdvanceTracker, waitUntilSettled } from "../runtime/run-settle";
 import type { RunDetail } from "../../shared/resources/run-detail";
 import type { RunStatus } from "../../shared/resources/run-resource";
 import { getRun } from "../services/runs/get-run";

@@ -1,9 +1,9 @@
 // When is a run done for a caller that waits on it (LLMTeam.run/wait/decide, the CLI)? When it
 // finished, or when only a person can move it and nothing is being applied right now.
-import type { Engine } from "../engine";
-import type { EventHub } from "../server/runtime/event-hub";
-import type { RunDetail } from "../shared/resources/run-detail";
-import type { RunStatus } from "../shared/resources/run-resource";
+import type { Engine } from "../../engine";
+import type { EventHub } from "./event-hub";
+import type { RunDetail } from "../../shared/resources/run-detail";
+import type { RunStatus } from "../../shared/resources/run-resource";
 
 const FINISHED: ReadonlySet<RunStatus> = new Set(["completed", "failed", "cancelled"]);
 /** Only a person can move these: a human step waits, or someone paused the run. */
