@@ -1,7 +1,7 @@
 // Log lines about runs, from the committed run events: every line carries run_id,
 // correlation_id and (for steps) step_id, so one grep follows a request through its run.
-// Run starts and ends at info, step failures at warn, the rest at debug. Never logs inputs,
-// outputs or decision data (they may hold personal data): the run's events have them.
+// Run starts and ends and step failures at info (outcomes, not server faults), the rest at
+// debug. Never logs inputs, outputs or decision data (they may hold personal data): the run's events have them.
 import type { LiveEvent, RunEvent } from "../../shared/events";
 import { getLogger, type Logger } from "./logger";
 
@@ -50,7 +50,7 @@ export function runEventLog(logger: () => Logger = getLogger): RunEventLog {
         log.info({ ...fields, reason: event.payload.reason }, "run cancelled");
         break;
       case "step.failed":
-        log.warn({ ...fields, attempt: event.payload.attempt, error_code: event.payload.error.code, error_message: event.payload.error.message }, "step failed");
+        log.info({ ...fields, attempt: event.payload.attempt, error_code: event.payload.error.code, error_message: event.payload.error.message }, "step failed");
         return;
       case "step.retrying":
         log.info({ ...fields, attempt: event.payload.attempt, delay_ms: event.payload.delay_ms, error_code: event.payload.error.code }, "step retrying");
