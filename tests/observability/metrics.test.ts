@@ -17,7 +17,7 @@ import { eventually, startRestHarness, type RestHarness } from "../rest/support"
 let api: RestHarness;
 beforeAll(async () => {
   api = await startRestHarness();
-  for (const doc of [greeting(), review(), broken()]) {
+  for (const doc of [greeting(), review(), broken(), agent()]) {
     expect((await api.call("POST", "/api/v1/segments", { body: doc })).status).toBe(201);
   }
 });
@@ -42,6 +42,23 @@ function review(): SegmentInput {
     name: "Review",
     entrypoint: "check",
     steps: [{ step_id: "check", type: "human_approval", config: { title: "Approve" } }],
+    edges: [],
+  };
+}
+
+/** One LLM call through the built-in mock, which reports word counts as tokens. */
+function agent(): SegmentInput {
+  return {
+    segment_id: "m-agent",
+    name: "Agent",
+    entrypoint: "ask",
+    steps: [
+      {
+        step_id: "ask",
+        type: "llm_agent",
+        config: { llm_ref: "mock", system_prompt: "Be brief.", user_prompt_template: "Say hello", mock_responses: ["Hello there, friend"] },
+      },
+    ],
     edges: [],
   };
 }
@@ -115,6 +132,20 @@ describe("GET /metrics", () => {
     // Unbounded labels never appear.
     const ours = after.split("\n").filter((l) => l.startsWith("llmteam_"));
     expect(ours.some((l) => /segment_id=|run_id=|tenant_id=/.test(l))).toBe(false);
+  });
+
+  it("LLM tokens of a finished run are counted by direction, once", async () => {
+    const before = await scrape();
+    const run = await startAndFinish("m-agent", {}, ["completed"]);
+    expect(run.tokens.output).toBeGreaterThan(0);
+    const after = await eventually("the token counter", async () => {
+      const text = await scrape();
+      return sample(text, "llmteam_llm_tokens_total", { direction: "output" }) > sample(before, "llmteam_llm_tokens_total", { direction: "output" }) ? text : undefined;
+    });
+    const delta = (direction: string) => sample(after, "llmteam_llm_tokens_total", { direction }) - sample(before, "llmteam_llm_tokens_total", { direction });
+    expect(delta("input")).toBe(run.tokens.input);
+    expect(delta("output")).toBe(run.tokens.output);
+    expect(sample(after, "llmteam_steps_executed_total", { step_type: "llm_agent", status: "completed" })).toBeGreaterThanOrEqual(1);
   });
 
   it("a failed run counts as failed, with its failed step", async () => {

@@ -78,7 +78,7 @@ export function createLogger(setup: LoggerSetup): Logger {
   const scrub = scrubber(setup.secrets ?? []);
   const options: LoggerOptions = {
     level: setup.level,
-    base: { service: "llmteam" },
+    base: { service: "llmteam", pid: process.pid },
     redact: { paths: REDACT_PATHS, censor: REDACTED },
     serializers: { err: pino.stdSerializers.err, error: pino.stdSerializers.err },
     timestamp: pino.stdTimeFunctions.isoTime,
