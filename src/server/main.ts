@@ -17,7 +17,7 @@ import { observeHttpRequest, routeLabeler } from "./metrics/http-metrics";
 import { serveMetrics } from "./metrics/metrics-endpoint";
 import { getMetrics } from "./metrics/registry";
 import { stampCorrelationId } from "./observability/correlation";
-import { closeRateLimitStores } from "./rate-limit/run-start-limit";
+import { closeRateLimitStores, runStartLimiterFor } from "./rate-limit/run-start-limit";
 import { restRoutes } from "./rest/routes";
 import { attachSocketServer } from "./realtime/socket-server";
 import { startRetention } from "./runtime/retention";
@@ -42,6 +42,8 @@ async function main() {
     throw new Error("The web app is not built: run `npm run build` (or `npm start`, which builds when needed).");
   }
   setAppContext(core);
+  // Connects the rate-limit store (Redis with REDIS_URL) now rather than on the first run start.
+  runStartLimiterFor(config);
 
   const app = next({ dev, dir: root, hostname: config.host, port: config.port });
   await app.prepare();

@@ -154,7 +154,7 @@ export const ENV_DOCS: Record<keyof z.infer<typeof envSchema>, string> = {
   LLMTEAM_APPROVAL_WEBHOOK_URL:
     'http(s) URL that receives a POST `{type: "approval.pending", approval, link: {url, expires_at}, run_url}` when a human step starts waiting (5 s timeout, one retry)',
   LLMTEAM_SEED_EXAMPLES: "on | off: create example segments in an empty database (default on)",
-  LLMTEAM_LOG_LEVEL: "debug | info | warn | error | silent (default info)",
+  LLMTEAM_LOG_LEVEL: "debug | info | warn | error | silent (default info); JSON lines in production, pretty in development, secrets redacted",
   LLMTEAM_RUN_RETENTION_DAYS: "finished runs older than this many days are deleted with their steps, events and approvals (default 30)",
   LLMTEAM_MAX_BODY_MB: "largest REST API request body in megabytes; larger ones are refused with 413 body_too_large (default 10)",
   REDIS_URL: "redis://… shares rate-limit counts between server processes (and is reserved for queue mode); unset: counted in memory",

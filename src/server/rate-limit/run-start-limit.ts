@@ -13,6 +13,7 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAb
 import { getAppContext } from "../app-context";
 import type { Principal } from "../auth/principal";
 import type { Config } from "../config/env";
+import { getLogger } from "../logging/logger";
 import { getMetrics } from "../metrics/registry";
 import { RateLimitedError } from "../services/errors";
 
@@ -98,7 +99,10 @@ async function consume(key: string, edge: "api" | "webhook", config: Pick<Config
   try {
     await runStartLimiterFor(config).consume(key);
   } catch (err) {
-    if (err instanceof RateLimitedError) getMetrics().runStartsRateLimited.inc({ edge });
+    if (err instanceof RateLimitedError) {
+      getMetrics().runStartsRateLimited.inc({ edge });
+      getLogger().info({ edge, limit_key: key, retry_after_seconds: err.retryAfterSeconds }, "run start refused by the rate limit");
+    }
     throw err;
   }
 }
