@@ -3,6 +3,7 @@
 // line about the run, and echoed; an invalid or missing one is replaced by a generated id.
 // Logs never show the Authorization header, cookies or an LLM API key.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { POST as trpcPost } from "../../src/app/api/trpc/[trpc]/route";
 import { appRouter } from "../../src/server/api/root";
 import { createTrpcContext } from "../../src/server/api/trpc";
 import { parseConfig } from "../../src/server/config/env";
@@ -127,6 +128,19 @@ describe("X-Correlation-ID", () => {
     const started = await caller.runs.start({ segment_id: "c-greeting", input: { name: "E" } });
     expect(started.correlation_id).toBe("ui-click-7");
     expect((await storedEvents(started.run_id)).every((e) => e.correlation_id === "ui-click-7")).toBe(true);
+
+    // Over HTTP (the Next route handler the browser calls): echoed on the response.
+    const res = await trpcPost(
+      new Request("http://test/api/trpc/runs.start", {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-correlation-id": "ui-click-8" },
+        body: JSON.stringify({ segment_id: "c-greeting", input: { name: "F" } }),
+      }),
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get("x-correlation-id")).toBe("ui-click-8");
+    const body = (await res.json()) as { result: { data: RunDetail } };
+    expect(body.result.data.correlation_id).toBe("ui-click-8");
   });
 });
 
