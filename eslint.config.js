@@ -50,6 +50,8 @@ const FRAMEWORK_AND_IO = {
   regex: pkg(
     "next", "react", "react-dom", "socket.io", "socket.io-client", "bullmq", "ioredis", "pg",
     "http", "https", "node:http", "node:https", "node:http2", "http2", "node:net", "net",
+    // Logging, metrics and rate limits are server concerns: the engine reports through its ports.
+    "pino", "pino-pretty", "prom-client", "rate-limiter-flexible",
   ),
   message: "engine/ and shared/ are pure TypeScript: no framework, database, queue or network I/O. Define a port and implement it in src/server.",
 };

@@ -17,6 +17,8 @@ const port = Number(process.env.E2E_PORT ?? 3100);
  */
 const external = process.env.E2E_EXTERNAL_URL?.replace(/\/$/, "");
 const origin = external ?? `http://127.0.0.1:${port}`;
+/** Bearer token of GET /metrics on the e2e server (`metadata.metricsToken`, used by e2e/platform). */
+const metricsToken = "e2e-metrics-token-0123456789";
 /** Same search order as scripts/ensure-chromium.mjs. */
 const chromePath =
   process.env.CHROME_PATH ||
@@ -61,7 +63,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
-  metadata: { screenshotDir, dataDir },
+  metadata: { screenshotDir, dataDir, metricsToken },
   use: {
     baseURL: origin,
     screenshot: "only-on-failure",
@@ -109,6 +111,10 @@ export default defineConfig({
         DATABASE_URL: "",
         REDIS_URL: "",
         NEXT_TELEMETRY_DISABLED: "1",
+        // Production defaults to LLMTEAM_AUTH=on: /metrics then needs this token (e2e/platform).
+        LLMTEAM_METRICS_TOKEN: metricsToken,
+        // The specs start runs back to back as one principal: keep the run-start limit out of their way.
+        LLMTEAM_RATE_LIMIT_RUNS_PER_MIN: "10000",
       },
     },
 });

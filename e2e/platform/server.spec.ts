@@ -42,3 +42,19 @@ test("an unknown page shows the not-found page, not a crash", async ({ page }) =
   expect(res?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 });
+
+test("GET /metrics: 401 without the token (auth on in production), Prometheus text with it, requests labelled by route pattern", async ({ request }) => {
+  const anonymous = await request.get("/metrics");
+  expect(anonymous.status()).toBe(401);
+  const health = await request.get("/api/v1/health", { headers: { "x-correlation-id": "e2e-health-1" } });
+  expect(health.headers()["x-correlation-id"]).toBe("e2e-health-1");
+  const token = String(test.info().config.metadata.metricsToken);
+  const res = await request.get("/metrics", { headers: { authorization: `Bearer ${token}` } });
+  expect(res.status()).toBe(200);
+  expect(res.headers()["content-type"]).toMatch(/^text\/plain/);
+  const text = await res.text();
+  expect(text).toMatch(/^# TYPE llmteam_segments_started_total counter$/m);
+  expect(text).toMatch(/^llmteam_pending_approvals \d+$/m);
+  expect(text).toMatch(/^llmteam_http_requests_total\{method="GET",route="\/api\/v1\/health",status_code="200",status_class="2xx"\} \d+$/m);
+  expect(text).toMatch(/^process_cpu_seconds_total /m);
+});

@@ -50,7 +50,7 @@ export interface Engine {
   pause(runId: string): Promise<void>;
   resume(runId: string): Promise<void>;
   decide(options: DecideOptions): Promise<ApprovalRecord>;
-  rerunFrom(runId: string, stepId: string, input?: unknown): Promise<RunRecord>;
+  rerunFrom(runId: string, stepId: string, input?: unknown, options?: { correlation_id?: string }): Promise<RunRecord>;
   getRun(runId: string): Promise<RunDetail | null>;
   listApprovals(filter: ApprovalFilter): Promise<ApprovalRecord[]>;
   readonly steps: StepRegistry;
@@ -113,7 +113,7 @@ export function createEngine(options: EngineOptions): Engine {
     pause: (runId) => pauseRun(runtime, runId),
     resume: (runId) => resumeRun(runtime, runId),
     decide: (decision) => decideApproval(runtime, decision),
-    rerunFrom: (runId, stepId, input) => rerunFrom(runtime, runId, stepId, input),
+    rerunFrom: (runId, stepId, input, options) => rerunFrom(runtime, runId, stepId, input, options),
     async getRun(runId) {
       const state = await runtime.store.load(runId);
       if (!state) return null;

@@ -2,7 +2,7 @@
 // its API routes and socket.io. Run with `npm start` (production build) or
 // `npm run dev`. Bootstrap only: the work happens in boot.ts and below.
 import { existsSync } from "node:fs";
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import path from "node:path";
 import next from "next";
 import { setAppContext } from "./app-context";
@@ -11,6 +11,14 @@ import { startApprovals } from "./approvals/start-approvals";
 import { ScheduleRunner } from "./runtime/schedule-runner";
 import { startRun } from "./services/runs/start-run";
 import { bootCore, describeStartupError } from "./boot";
+import { getConfig } from "./config/env";
+import { initLogger } from "./logging/logger";
+import { observeHttpRequest, routeLabeler } from "./metrics/http-metrics";
+import { serveMetrics } from "./metrics/metrics-endpoint";
+import { getMetrics } from "./metrics/registry";
+import { stampCorrelationId } from "./observability/correlation";
+import { closeRateLimitStores, runStartLimiterFor } from "./rate-limit/run-start-limit";
+import { restRoutes } from "./rest/routes";
 import { attachSocketServer } from "./realtime/socket-server";
 import { startRetention } from "./runtime/retention";
 
@@ -19,7 +27,14 @@ const dev = process.argv.includes("--dev");
 const SCHEDULER_PRINCIPAL = { id: "system:schedule", kind: "owner", displayName: "Schedule" } as const;
 const root = path.resolve(import.meta.dirname, "../..");
 
+/** Writes a fetch Response to a Node response (the /metrics answer). */
+async function sendResponse(res: ServerResponse, response: Response): Promise<void> {
+  res.writeHead(response.status, Object.fromEntries(response.headers));
+  res.end(response.body ? Buffer.from(await response.arrayBuffer()) : undefined);
+}
+
 async function main() {
+  const logger = initLogger(getConfig());
   const core = await bootCore();
   const { config, db } = core;
   if (!dev && !existsSync(path.join(root, ".next", "BUILD_ID"))) {
@@ -27,15 +42,46 @@ async function main() {
     throw new Error("The web app is not built: run `npm run build` (or `npm start`, which builds when needed).");
   }
   setAppContext(core);
+  // Connects the rate-limit store (Redis with REDIS_URL) now rather than on the first run start.
+  runStartLimiterFor(config);
 
   const app = next({ dev, dir: root, hostname: config.host, port: config.port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const httpServer = createServer((req, res) => {
+  const metrics = getMetrics();
+  const routeOf = routeLabeler(restRoutes.map((route) => route.path));
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    const started = process.hrtime.bigint();
     // The approval-link rate limit keys on the peer address; a client cannot set this header.
     stampClientIp(req);
+    // A valid X-Correlation-ID is kept, anything else replaced: the handlers, the log and the response agree.
+    const correlationId = stampCorrelationId(req, res);
+    const pathname = (req.url ?? "/").split("?")[0] ?? "/";
+    const route = routeOf(pathname);
+    // "close" fires for finished and aborted responses alike.
+    res.once("close", () => {
+      const durationSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+      observeHttpRequest(metrics, { method: req.method ?? "GET", route, status: res.statusCode, durationSeconds });
+      // API calls at info, pages and assets at debug.
+      const level = res.statusCode >= 500 ? "error" : route.startsWith("/api/") ? "info" : "debug";
+      logger[level](
+        { method: req.method, route, status: res.statusCode, duration_ms: Math.round(durationSeconds * 1000), correlation_id: correlationId },
+        "http request",
+      );
+    });
+    if (pathname === "/metrics") {
+      serveMetrics({ method: req.method ?? "GET", headers: req.headers }, config)
+        .then((response) => sendResponse(res, response))
+        .catch((err: unknown) => {
+          logger.error({ err, correlation_id: correlationId }, "serving /metrics failed");
+          if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
+          res.end("metrics unavailable\n");
+        });
+      return;
+    }
     void handle(req, res);
-  });
+  };
+  const httpServer = createServer(onRequest);
   const io = attachSocketServer(httpServer, { events: core.runtime.events, runs: db.runStore });
   const stopRetention = startRetention(db.repos, config.runRetentionDays);
   const approvals = startApprovals({ config, events: core.runtime.events });
@@ -58,14 +104,14 @@ async function main() {
   if (core.seeded.length) console.log(`Created example segments: ${core.seeded.join(", ")}`);
   if (core.resumed) console.log(`Resuming ${core.resumed} unfinished run(s)`);
   if (config.auth === "on") {
-    console.warn("LLMTEAM_AUTH=on: sign-in is not implemented yet; requests run as the local owner.");
+    logger.warn("LLMTEAM_AUTH=on: sign-in is not implemented yet; requests run as the local owner.");
   }
 
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    console.log(`${signal}: shutting down`);
+    logger.info({ signal }, `${signal}: shutting down`);
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     stopRetention();
@@ -76,7 +122,9 @@ async function main() {
     // Steps in flight get a few seconds to commit; anything cut off reruns as a new attempt on the next start.
     await core.runtime.stop(5000);
     await db.close().catch(() => {});
+    await closeRateLimitStores();
     setAppContext(undefined);
+    logger.flush();
     process.exit(0);
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -15,6 +15,7 @@ import { clientKeyOf } from "../../src/server/approvals/link-rate-limit";
 import { approvalLinkKey, LinkSecretError, readOrCreateSecretFile } from "../../src/server/approvals/link-secret";
 import { parseConfig } from "../../src/server/config/env";
 import { tempDir } from "../helpers/test-database";
+import { captureLogs } from "../helpers/capture-logs";
 
 const key = Buffer.alloc(32, 7);
 const otherKey = Buffer.alloc(32, 8);
@@ -134,15 +135,20 @@ describe("the link signing secret", () => {
   });
 
   it("PostgreSQL without a secret: a per-process key and a warning that links die on restart", () => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-    const config = parseConfig({ DATABASE_URL: "postgres://u@127.0.0.1:5432/db", LLMTEAM_DATA_DIR: dataDir() });
-    const key1 = approvalLinkKey(config);
-    expect(key1.source).toBe("ephemeral");
-    expect(warn).toHaveBeenCalledTimes(1);
-    expect(String(warn.mock.calls[0]?.[0])).toMatch(/LLMTEAM_SECRET is not set.*restart/);
-    // Same process, same config: the same key (the web routes and the webhook agree).
-    expect(approvalLinkKey(config).key.equals(key1.key)).toBe(true);
-    expect(warn).toHaveBeenCalledTimes(1);
+    const logs = captureLogs();
+    try {
+      const config = parseConfig({ DATABASE_URL: "postgres://u@127.0.0.1:5432/db", LLMTEAM_DATA_DIR: dataDir() });
+      const key1 = approvalLinkKey(config);
+      expect(key1.source).toBe("ephemeral");
+      const warnings = () => logs.records().filter((r) => r.level === "warn");
+      expect(warnings()).toHaveLength(1);
+      expect(String(warnings()[0]?.msg)).toMatch(/LLMTEAM_SECRET is not set.*restart/);
+      // Same process, same config: the same key (the web routes and the webhook agree).
+      expect(approvalLinkKey(config).key.equals(key1.key)).toBe(true);
+      expect(warnings()).toHaveLength(1);
+    } finally {
+      logs.restore();
+    }
   });
 });
 

@@ -112,7 +112,13 @@ function reusedSteps(previous: RunState, keep: (stepId: string) => boolean): Run
   return steps;
 }
 
-export async function rerunFrom(runtime: Runtime, runId: string, stepId: string, input?: unknown): Promise<RunRecord> {
+export async function rerunFrom(
+  runtime: Runtime,
+  runId: string,
+  stepId: string,
+  input?: unknown,
+  options: { correlation_id?: string } = {},
+): Promise<RunRecord> {
   const previous = await runtime.store.load(runId);
   if (!previous) throw new EngineError("run_not_found", `run ${runId} not found`);
   const { segment, revision, graph } = await loadRunnable(runtime, previous.run.segment_id, previous.run.revision);
@@ -124,6 +130,7 @@ export async function rerunFrom(runtime: Runtime, runId: string, stepId: string,
     segment_id: segment.segment_id,
     revision,
     input: runInput,
+    ...(options.correlation_id ? { correlation_id: options.correlation_id } : {}),
     created_by: previous.run.created_by,
   });
   await runtime.store.createRun(run, reusedSteps(previous, (id) => !downstream.has(id)));

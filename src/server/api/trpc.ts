@@ -5,13 +5,19 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import { getAppContext } from "../app-context";
 import { resolvePrincipal, type Principal } from "../auth/principal";
+import { correlationIdOf } from "../observability/correlation";
 import type { RunServiceContext } from "../services/context";
 import { AppError, type AppErrorCode, type ErrorDetail } from "../services/errors";
+import { getLogger } from "../logging/logger";
 
-export type TrpcContext = { headers: Headers };
+export type TrpcContext = {
+  headers: Headers;
+  /** X-Correlation-ID when valid, else generated: runs started by this request carry it. */
+  correlationId: string;
+};
 
 export function createTrpcContext(opts: { req: Request }): TrpcContext {
-  return { headers: opts.req.headers };
+  return { headers: opts.req.headers, correlationId: correlationIdOf(opts.req.headers) };
 }
 
 const trpcCodes: Record<AppErrorCode, TRPCError["code"]> = {
@@ -22,6 +28,7 @@ const trpcCodes: Record<AppErrorCode, TRPCError["code"]> = {
   invalid_data: "UNPROCESSABLE_CONTENT",
   unauthorized: "UNAUTHORIZED",
   forbidden: "FORBIDDEN",
+  rate_limited: "TOO_MANY_REQUESTS",
   unavailable: "SERVICE_UNAVAILABLE",
 };
 
@@ -51,7 +58,7 @@ const t = initTRPC.context<TrpcContext>().create({
 export const router = t.router;
 
 /** Maps thrown service errors; logs what is unexpected. */
-const errorMapping = t.middleware(async ({ next, path }) => {
+const errorMapping = t.middleware(async ({ ctx, next, path }) => {
   const result = await next();
   if (!result.ok) {
     const cause = result.error.cause;
@@ -63,7 +70,7 @@ const errorMapping = t.middleware(async ({ next, path }) => {
       throw new TRPCError({ code: "BAD_REQUEST", message: first ? first.message : "Invalid input", cause });
     }
     if (result.error.code === "INTERNAL_SERVER_ERROR") {
-      console.error(`[trpc] ${path} failed:`, result.error.cause ?? result.error);
+      getLogger().error({ err: result.error.cause ?? result.error, procedure: path, correlation_id: ctx.correlationId }, "tRPC procedure failed");
     }
   }
   return result;

@@ -8,6 +8,7 @@ import type { Config } from "../config/env";
 import type { EventHub } from "../runtime/event-hub";
 import type { ApprovalLink } from "./approval-links";
 import { approvalLink } from "./link-service";
+import { getLogger } from "../logging/logger";
 
 export const WEBHOOK_TIMEOUT_MS = 5_000;
 export const WEBHOOK_RETRY_DELAY_MS = 1_000;
@@ -46,7 +47,7 @@ export function startApprovalWebhook(options: ApprovalWebhookOptions): ApprovalW
   const post = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? WEBHOOK_TIMEOUT_MS;
   const retryDelayMs = options.retryDelayMs ?? WEBHOOK_RETRY_DELAY_MS;
-  const log = options.log ?? ((message: string) => console.error(message));
+  const log = options.log ?? ((message: string) => getLogger().error({ webhook: "approval.pending" }, message));
   const inFlight = new Set<Promise<void>>();
 
   async function attempt(body: string): Promise<void> {

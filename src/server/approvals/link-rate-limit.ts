@@ -2,20 +2,17 @@
 // credential there, so guessing and hammering are throttled per IP (in memory: one process
 // serves the link page; a restart forgets the counts, which is harmless).
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimitedError } from "../services/errors";
+
+export { RateLimitedError };
 
 /** Set by the server on every request (src/server/main.ts), overwriting whatever a client sent. */
 export const CLIENT_IP_HEADER = "x-llmteam-client-ip";
 
 export const LINK_RATE_LIMIT = { points: 30, durationSeconds: 60 } as const;
 
-export class RateLimitedError extends Error {
-  constructor(readonly retryAfterSeconds: number) {
-    super(
-      `Too many requests for approval links from your network. Wait ${retryAfterSeconds} second${retryAfterSeconds === 1 ? "" : "s"} and try again.`,
-    );
-    this.name = "RateLimitedError";
-  }
-}
+const linkLimitMessage = (seconds: number) =>
+  `Too many requests for approval links from your network. Wait ${seconds} second${seconds === 1 ? "" : "s"} and try again.`;
 
 export type LinkRateLimiter = { consume(clientKey: string): Promise<void> };
 
@@ -26,7 +23,10 @@ export function createLinkRateLimiter(options: { points: number; durationSeconds
       try {
         await limiter.consume(clientKey);
       } catch (rejection) {
-        if (rejection instanceof RateLimiterRes) throw new RateLimitedError(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)));
+        if (rejection instanceof RateLimiterRes) {
+          const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+          throw new RateLimitedError(seconds, linkLimitMessage(seconds));
+        }
         throw rejection;
       }
     },

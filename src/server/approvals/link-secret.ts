@@ -9,6 +9,7 @@ import { createHmac, randomBytes } from "node:crypto";
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Config } from "../config/env";
+import { getLogger } from "../logging/logger";
 
 export const SECRET_FILE_NAME = "secret";
 const MIN_SECRET_LENGTH = 16;
@@ -42,7 +43,7 @@ export function approvalLinkKey(config: Config): LinkKey {
   const resolved: LinkKey = { key: createHmac("sha256", secret).update(LINK_KEY_LABEL).digest(), source };
   cache().set(config, resolved);
   if (source === "ephemeral") {
-    console.warn(
+    getLogger().warn(
       "LLMTEAM_SECRET is not set: approval links are signed with a random key that lives as long as this process, " +
         "so links sent before a restart stop working. Set LLMTEAM_SECRET (16+ characters) to keep them valid.",
     );

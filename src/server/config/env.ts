@@ -36,6 +36,12 @@ const envSchema = z.object({
     .refine((v) => /^rediss?:\/\/.+/.test(v), "must be a redis:// or rediss:// URL")
     .optional(),
   LLMTEAM_LLMS: z.string().optional(),
+  LLMTEAM_METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  LLMTEAM_RATE_LIMIT_RUNS_PER_MIN: z.coerce
+    .number({ error: "must be a whole number of runs" })
+    .int("must be a whole number of runs")
+    .min(0, "must be 0 (no limit) or more")
+    .default(60),
 });
 
 export type Config = Readonly<{
@@ -59,6 +65,14 @@ export type Config = Readonly<{
   redisUrl: string | undefined;
   /** LLM refs from LLMTEAM_LLMS (keys resolved from the variables they name); `mock` is built in. */
   llms: readonly LlmRefConfig[];
+  /** With auth on, GET /metrics accepts `Authorization: Bearer <this>` (or an API key). */
+  metricsToken: string | undefined;
+  /**
+   * Run starts allowed per credential (API key, session; the webhook: per segment and token) in
+   * `durationSeconds`; `points: 0` turns the limit off. Counted in Redis when REDIS_URL is set
+   * (keys under `keyPrefix`), in memory otherwise. Only `points` comes from the environment.
+   */
+  runStartLimit: Readonly<{ points: number; durationSeconds: number; keyPrefix: string }>;
   version: string;
 }>;
 
@@ -82,7 +96,7 @@ export function parseConfig(source: Record<string, string | undefined>, version:
         const name = String(issue.path[0] ?? "environment");
         const value = source[name];
         // Never echo a value that may be a secret or carry a password.
-        const shown = name.includes("SECRET") || name.endsWith("_URL") ? "" : ` (got "${value}")`;
+        const shown = name.includes("SECRET") || name.includes("TOKEN") || name.endsWith("_URL") ? "" : ` (got "${value}")`;
         return `${name}: ${issue.message}${shown}`;
       }),
     );
@@ -112,6 +126,8 @@ export function parseConfig(source: Record<string, string | undefined>, version:
     maxBodyMb: env.LLMTEAM_MAX_BODY_MB,
     redisUrl: env.REDIS_URL,
     llms,
+    metricsToken: env.LLMTEAM_METRICS_TOKEN,
+    runStartLimit: Object.freeze({ points: env.LLMTEAM_RATE_LIMIT_RUNS_PER_MIN, durationSeconds: 60, keyPrefix: "llmteam:rate:run-start" }),
     version,
   });
 }
@@ -138,10 +154,14 @@ export const ENV_DOCS: Record<keyof z.infer<typeof envSchema>, string> = {
   LLMTEAM_APPROVAL_WEBHOOK_URL:
     'http(s) URL that receives a POST `{type: "approval.pending", approval, link: {url, expires_at}, run_url}` when a human step starts waiting (5 s timeout, one retry)',
   LLMTEAM_SEED_EXAMPLES: "on | off: create example segments in an empty database (default on)",
-  LLMTEAM_LOG_LEVEL: "debug | info | warn | error | silent (default info)",
+  LLMTEAM_LOG_LEVEL: "debug | info | warn | error | silent (default info); JSON lines in production, pretty in development, secrets redacted",
   LLMTEAM_RUN_RETENTION_DAYS: "finished runs older than this many days are deleted with their steps, events and approvals (default 30)",
   LLMTEAM_MAX_BODY_MB: "largest REST API request body in megabytes; larger ones are refused with 413 body_too_large (default 10)",
-  REDIS_URL: "redis://… reserved for queue mode",
+  REDIS_URL: "redis://… shares rate-limit counts between server processes (and is reserved for queue mode); unset: counted in memory",
   LLMTEAM_LLMS:
     'LLM refs for llm_ref besides the built-in "mock": JSON text or the path of a JSON file, {"<ref>": {provider: openai-compatible | openai | anthropic, model, base_url, api_key_env (the NAME of the variable holding the key), price: {input_per_million, output_per_million}}}',
+  LLMTEAM_METRICS_TOKEN:
+    "bearer token (≥ 16 chars) for GET /metrics when LLMTEAM_AUTH=on (`Authorization: Bearer <token>`; an API key works too); with auth off /metrics is open",
+  LLMTEAM_RATE_LIMIT_RUNS_PER_MIN:
+    "run starts allowed per minute per credential (API key or session; webhook triggers per segment and token); more answer 429 with Retry-After (default 60, 0 = no limit)",
 };

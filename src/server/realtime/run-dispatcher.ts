@@ -4,6 +4,7 @@
 // subscription leaves nothing behind.
 import type { LiveEvent, RunEvent } from "../../shared/events";
 import type { RunEventSource } from "./event-source";
+import { getLogger } from "../logging/logger";
 
 export interface RunEventFollower {
   receive(event: RunEvent | LiveEvent): void;
@@ -49,7 +50,7 @@ export class RunEventDispatcher {
       try {
         follower.receive(event);
       } catch (err) {
-        console.error(`[realtime] delivering an event of run ${event.run_id} failed:`, err);
+        getLogger().error({ err, run_id: event.run_id, correlation_id: event.correlation_id }, "realtime: delivering a run event failed");
       }
     }
   }

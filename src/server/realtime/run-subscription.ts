@@ -7,6 +7,7 @@
 import type { LiveEvent, RunEvent } from "../../shared/events";
 import type { RunEventLog } from "./event-source";
 import type { RunEventFollower } from "./run-dispatcher";
+import { getLogger } from "../logging/logger";
 
 export type RunStreamOutput = {
   event(event: RunEvent): void;
@@ -55,7 +56,7 @@ export class RunSubscription implements RunEventFollower {
     this.#log = options.log;
     this.#out = options.out;
     this.#limits = { ...DEFAULT_REPLAY_LIMITS, ...options.limits };
-    this.#onError = options.onError ?? ((error) => console.error(`[realtime] following run ${options.runId}:`, error));
+    this.#onError = options.onError ?? ((error) => getLogger().error({ err: error, run_id: options.runId }, "realtime: following a run failed"));
   }
 
   /**

@@ -7,6 +7,7 @@ import type { SocketError, SubscribeAck, UnsubscribeAck } from "../../shared/eve
 import type { RunEventLog } from "./event-source";
 import type { RunEventDispatcher } from "./run-dispatcher";
 import { RunSubscription, type ReplayLimits, type RunStreamOutput } from "./run-subscription";
+import { getLogger } from "../logging/logger";
 
 type Active = { subscription: RunSubscription; stop: () => void };
 
@@ -40,7 +41,7 @@ export class SocketSubscriptions {
       try {
         known = (await this.#options.log.getRun(runId)) !== null;
       } catch (error) {
-        console.error(`[realtime] looking up run ${runId} failed:`, error);
+        getLogger().error({ err: error, run_id: runId }, "realtime: looking up a run failed");
         return reply(internal(`Could not look up run "${runId}"; try again.`));
       }
       if (this.#closed) return;
@@ -64,7 +65,7 @@ export class SocketSubscriptions {
       try {
         await subscription.start((result) => reply({ ok: true, run_id: runId, ...result }));
       } catch (error) {
-        console.error(`[realtime] replaying run ${runId} failed:`, error);
+        getLogger().error({ err: error, run_id: runId }, "realtime: replaying a run failed");
         this.#stop(runId, subscription);
         reply(internal(`Could not read the events of run "${runId}"; try again.`));
       }
@@ -95,7 +96,7 @@ export class SocketSubscriptions {
   #enqueue(runId: string, task: () => Promise<void>): Promise<void> {
     const previous = this.#queues.get(runId) ?? Promise.resolve();
     const done = previous.then(task).catch((error: unknown) => {
-      console.error(`[realtime] a request for run ${runId} failed:`, error);
+      getLogger().error({ err: error, run_id: runId }, "realtime: a request for a run failed");
     });
     this.#queues.set(runId, done);
     void done.then(() => {

@@ -10,6 +10,7 @@ import type { LiveEvent, RunEvent } from "../../shared/events";
 import type { RunEventLog, RunEventSource } from "./event-source";
 import { RunEventDispatcher } from "./run-dispatcher";
 import { RunSubscription } from "./run-subscription";
+import { getLogger } from "../logging/logger";
 
 export const TERMINAL_EVENT_TYPES: ReadonlySet<string> = new Set(["segment.completed", "segment.failed", "segment.cancelled"]);
 
@@ -72,7 +73,7 @@ export function sseRunStream(options: SseRunStreamOptions): ReadableStream<Uint8
           token: (event) => write(sseFrame(event)),
         },
         onError: (error) => {
-          console.error(`[sse] following run ${options.runId}:`, error);
+          getLogger().error({ err: error, run_id: options.runId }, "sse: following a run failed");
           write(`event: error\ndata: ${JSON.stringify({ code: "internal", message: "Could not read the run's events; reconnect to resume." })}\n\n`);
           close();
         },
@@ -85,7 +86,7 @@ export function sseRunStream(options: SseRunStreamOptions): ReadableStream<Uint8
       // Tell EventSource how soon to reconnect, then replay.
       write("retry: 2000\n\n");
       subscription.start(() => undefined).catch((error: unknown) => {
-        console.error(`[sse] replaying run ${options.runId} failed:`, error);
+        getLogger().error({ err: error, run_id: options.runId }, "sse: replaying a run failed");
         write(`event: error\ndata: ${JSON.stringify({ code: "internal", message: "Could not read the run's events; reconnect to resume." })}\n\n`);
         close();
       });

@@ -4,6 +4,7 @@
 import type { z } from "zod";
 import { getAppContext, type AppContext } from "../app-context";
 import { resolvePrincipal, type Principal } from "../auth/principal";
+import { CORRELATION_HEADER, correlationIdOf } from "../observability/correlation";
 import type { RunServiceContext } from "../services/context";
 import { readJsonBody } from "./body";
 import { invalidInput, RestError, toErrorResponse, type RequestPart } from "./errors";
@@ -15,6 +16,8 @@ export type RestContext = {
   principal: Principal;
   services: RunServiceContext;
   request: Request;
+  /** X-Correlation-ID when the client sent a valid one, else generated; echoed on the response. */
+  correlationId: string;
 };
 
 /** A JSON answer; handlers may also return a Response (SSE, 204, redirects). */
@@ -110,6 +113,21 @@ async function parseBody(schema: z.ZodType, request: Request, maxBytes: number):
 export function toNextHandler(spec: AnyRouteSpec) {
   const where = `${spec.method} ${spec.path}`;
   return async (request: Request, context: NextRouteContext): Promise<Response> => {
+    const correlationId = correlationIdOf(request.headers);
+    const response = await handle(request, context, correlationId);
+    // Streams and redirects may come with immutable headers: copy only when needed.
+    if (response.headers.get(CORRELATION_HEADER) === correlationId) return response;
+    try {
+      response.headers.set(CORRELATION_HEADER, correlationId);
+      return response;
+    } catch {
+      const headers = new Headers(response.headers);
+      headers.set(CORRELATION_HEADER, correlationId);
+      return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+    }
+  };
+
+  async function handle(request: Request, context: NextRouteContext, correlationId: string): Promise<Response> {
     try {
       const app = getAppContext();
       const principal = await resolvePrincipal({ headers: request.headers });
@@ -118,13 +136,13 @@ export function toNextHandler(spec: AnyRouteSpec) {
       const query = spec.query ? parsePart(spec.query, queryObject(new URL(request.url)), "query") : {};
       const body = spec.body ? await parseBody(spec.body, request, app.config.maxBodyMb * 2 ** 20) : undefined;
       // The parts were parsed with the spec's own schemas: exactly the input its handler declares.
-      const input = { ctx: { app, principal, services, request }, params, query, body };
+      const input = { ctx: { app, principal, services, request, correlationId }, params, query, body };
       const result = await spec.handler(input as never);
       if (result instanceof Response) return result;
       if (result.body === undefined) return new Response(null, { status: result.status, headers: result.headers });
       return Response.json(result.body, { status: result.status, headers: { "cache-control": "no-store", ...result.headers } });
     } catch (err) {
-      return toErrorResponse(err, where);
+      return toErrorResponse(err, where, correlationId);
     }
-  };
+  }
 }

@@ -1,8 +1,9 @@
 // REST errors are always `{error: {code, message, details?}}` with the right status (issue 6):
 // never a stack trace, never a 500 for bad input. Services throw AppError; this maps them.
 import { ZodError } from "zod";
-import { AppError, type AppErrorCode } from "../services/errors";
+import { AppError, RateLimitedError, type AppErrorCode } from "../services/errors";
 import type { RestErrorBody, RestErrorDetail } from "./schemas/error";
+import { getLogger } from "../logging/logger";
 
 export type { RestErrorBody, RestErrorDetail };
 
@@ -30,6 +31,7 @@ const STATUS_OF: Record<AppErrorCode, number> = {
   invalid_data: 422,
   unauthorized: 401,
   forbidden: 403,
+  rate_limited: 429,
   unavailable: 503,
 };
 
@@ -73,8 +75,11 @@ export function errorResponse(
 }
 
 /** Any thrown value → the error envelope; unexpected ones are logged and answered with a generic 500. */
-export function toErrorResponse(err: unknown, where: string): Response {
+export function toErrorResponse(err: unknown, where: string, correlationId?: string): Response {
   if (err instanceof RestError) return errorResponse(err.status, err.code, err.message, err.details);
+  if (err instanceof RateLimitedError) {
+    return errorResponse(429, err.code, err.message, undefined, { "retry-after": String(err.retryAfterSeconds) });
+  }
   if (err instanceof AppError) {
     return errorResponse(STATUS_OF[err.code], err.code, err.message, err.details.length ? err.details : undefined);
   }
@@ -82,6 +87,6 @@ export function toErrorResponse(err: unknown, where: string): Response {
     // A schema a handler or service applied itself (the route's own parts are checked before).
     return errorResponse(422, "invalid_input", err.issues[0]?.message ?? "Invalid input", zodDetails(err));
   }
-  console.error(`[rest] ${where} failed:`, err);
+  getLogger().error({ err, route: where, ...(correlationId ? { correlation_id: correlationId } : {}) }, "REST request failed");
   return errorResponse(500, "internal", "Something went wrong on the server. It has been logged.");
 }

@@ -6,6 +6,10 @@ import { createEngine, InProcessScheduler, systemClock, type Engine } from "../.
 import type { LlmRefConfig } from "../config/llms";
 import type { Database } from "../db/open-database";
 import { createLlmRegistry } from "../llm/registry";
+import { getLogger } from "../logging/logger";
+import { runEventLog } from "../logging/run-event-log";
+import { getMetrics } from "../metrics/registry";
+import { runMetricsListener } from "../metrics/run-metrics";
 import { EventHub } from "./event-hub";
 import { databaseSegmentSource } from "./segment-source";
 
@@ -20,7 +24,10 @@ export type EngineRuntime = {
 
 export function createEngineRuntime(db: Database, options: { llms?: readonly LlmRefConfig[] } = {}): EngineRuntime {
   const events = new EventHub();
-  const logError = (error: unknown, runId: string) => console.error(`[engine] run ${runId}:`, error);
+  const runLog = runEventLog();
+  events.subscribe(runLog.listener);
+  const logError = (error: unknown, runId: string) =>
+    getLogger().error({ err: error, run_id: runId, correlation_id: runLog.correlationOf(runId) }, "engine error while advancing a run");
   const scheduler = new InProcessScheduler(systemClock, logError);
   const engine = createEngine({
     store: db.runStore,
@@ -36,6 +43,16 @@ export function createEngineRuntime(db: Database, options: { llms?: readonly Llm
     onError: logError,
   });
   scheduler.attach((runId) => engine.advance(runId));
+  // Run and step metrics from the committed events: every way a run starts counts the same.
+  const metrics = getMetrics();
+  events.subscribe(
+    runMetricsListener(metrics, async (runId) => {
+      const run = await engine.getRun(runId);
+      return run ? { tokens: run.tokens, cost: run.cost } : null;
+    }),
+  );
+  // The gauges read the database at scrape time: right after a restart too.
+  metrics.setGaugeSource(() => db.repos.runs.gaugeCounts());
   return {
     engine,
     events,

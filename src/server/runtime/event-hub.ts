@@ -3,6 +3,7 @@
 // Listeners never block the engine and a failing one is isolated.
 import type { EventSink } from "../../engine";
 import type { LiveEvent, RunEvent } from "../../shared/events";
+import { getLogger } from "../logging/logger";
 
 export type RunEventListener = (event: RunEvent | LiveEvent) => void;
 
@@ -28,7 +29,7 @@ export class EventHub implements EventSink {
       try {
         listener(event);
       } catch (err) {
-        console.error("[events] a listener failed:", err);
+        getLogger().error({ err, run_id: event.run_id, correlation_id: event.correlation_id, event: event.type }, "a run event listener failed");
       }
     }
   }

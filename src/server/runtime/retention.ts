@@ -2,6 +2,7 @@
 // at startup and then every hour. A failure is logged and retried next hour.
 import type { Repositories } from "../db/repositories";
 import { pruneRuns } from "../services/prune-runs";
+import { getLogger } from "../logging/logger";
 
 const HOUR_MS = 3600 * 1000;
 
@@ -9,9 +10,9 @@ export function startRetention(repos: Repositories, retentionDays: number): () =
   const prune = async () => {
     try {
       const deleted = await pruneRuns({ repos }, { now: new Date(), retentionDays });
-      if (deleted > 0) console.log(`Retention: deleted ${deleted} run(s) finished more than ${retentionDays} day(s) ago`);
+      if (deleted > 0) getLogger().info({ deleted, retention_days: retentionDays }, `Retention: deleted ${deleted} run(s) finished more than ${retentionDays} day(s) ago`);
     } catch (err) {
-      console.error("[retention] pruning runs failed:", err);
+      getLogger().error({ err }, "retention: pruning runs failed");
     }
   };
   void prune();

@@ -9,6 +9,7 @@
 import type { Repositories } from "../db/repositories";
 import { AppError } from "../services/errors";
 import { parseCron } from "../services/schedules/cron";
+import { getLogger } from "../logging/logger";
 
 export type ScheduleRunnerOptions = {
   repos: Pick<Repositories, "schedules">;
@@ -113,6 +114,6 @@ export class ScheduleRunner {
   }
 
   #report(error: unknown): void {
-    (this.#options.onError ?? ((e: unknown) => console.error("[schedules]", e)))(error);
+    (this.#options.onError ?? ((e: unknown) => getLogger().error({ err: e }, "schedules: starting a scheduled run failed")))(error);
   }
 }

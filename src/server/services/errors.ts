@@ -9,6 +9,8 @@ export type AppErrorCode =
   | "invalid_data"
   | "unauthorized"
   | "forbidden"
+  /** Too many requests of one kind from one credential (run starts); retry after `retryAfterSeconds`. */
+  | "rate_limited"
   | "unavailable";
 
 export type ErrorDetail = {
@@ -30,6 +32,17 @@ export class AppError extends Error {
   ) {
     super(message);
     this.name = "AppError";
+  }
+}
+
+/** A rate limit refused the request: REST answers 429 with `Retry-After`, tRPC TOO_MANY_REQUESTS. */
+export class RateLimitedError extends AppError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    message = `Too many requests: wait ${retryAfterSeconds} second${retryAfterSeconds === 1 ? "" : "s"} and try again.`,
+  ) {
+    super("rate_limited", message);
+    this.name = "RateLimitedError";
   }
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { runDetailSchema } from "../../../shared/resources/run-detail";
 import { runPageSchema, runStatusSchema } from "../../../shared/resources/run-resource";
+import { consumeRunStart } from "../../rate-limit/run-start-limit";
 import { listRuns } from "../../services/list-runs";
 import { controlRun } from "../../services/runs/control-run";
 import { getRun } from "../../services/runs/get-run";
@@ -35,7 +36,10 @@ export const runsRouter = router({
       }),
     )
     .output(runDetailSchema)
-    .mutation(({ ctx, input }) => startRun(ctx.services, input)),
+    .mutation(async ({ ctx, input }) => {
+      await consumeRunStart(ctx.principal, ctx.app.config);
+      return startRun(ctx.services, { ...input, correlation_id: ctx.correlationId });
+    }),
 
   cancel: procedure
     .input(runRef)
@@ -53,7 +57,10 @@ export const runsRouter = router({
   rerun: procedure
     .input(z.object({ run_id: runId, from_step: z.string().min(1).max(64).optional(), input: z.unknown().optional() }))
     .output(runDetailSchema)
-    .mutation(({ ctx, input }) => rerunRun(ctx.services, input)),
+    .mutation(async ({ ctx, input }) => {
+      await consumeRunStart(ctx.principal, ctx.app.config);
+      return rerunRun(ctx.services, { ...input, correlation_id: ctx.correlationId });
+    }),
 });
 
 

@@ -5,6 +5,15 @@ import { runErrorSchema, runStatusSchema } from "../../../shared/resources/run-r
 
 export function runRepository(prisma: PrismaClient) {
   return {
+    /** What the Prometheus gauges show: runs pending or running, approvals waiting for a decision. */
+    async gaugeCounts(): Promise<{ runningRuns: number; pendingApprovals: number }> {
+      const [runningRuns, pendingApprovals] = await Promise.all([
+        prisma.run.count({ where: { status: { in: ["pending", "running"] } } }),
+        prisma.approval.count({ where: { status: "pending" } }),
+      ]);
+      return { runningRuns, pendingApprovals };
+    },
+
     /**
      * Deletes run trees whose top-level run finished (completed, failed or
      * cancelled) before `cutoff`: the runs of the tree, and by cascade their

@@ -1,6 +1,7 @@
 // POST /api/v1/hooks/{segment_id}/{token}: the webhook trigger. The token in the URL is the
 // credential (generated and rotated in the editor's segment settings).
 import { z } from "zod";
+import { consumeWebhookStart } from "../../rate-limit/run-start-limit";
 import { triggerSegmentWebhook, WEBHOOK_WAIT_MAX_SECONDS } from "../../services/webhooks/segment-webhook";
 import { runErrorSchema, runStatusSchema } from "../../../shared/resources/run-resource";
 import { defineRoute } from "../define-route";
@@ -49,11 +50,17 @@ export const webhookRoute = defineRoute({
     202: { description: "Accepted: the run is starting (or still running after `wait`)", schema: hookReplySchema },
     200: { description: "With `?wait=`: the run finished (or waits for a person) in time", schema: hookReplySchema },
     404: { description: "No enabled trigger with this token for this segment" },
+    429: {
+      description:
+        "Too many runs started through this trigger (`LLMTEAM_RATE_LIMIT_RUNS_PER_MIN` per minute per segment and token): `rate_limited`; the `Retry-After` header says how many seconds to wait",
+    },
   },
   async handler({ ctx, params, query, body }) {
+    await consumeWebhookStart(params.segment_id, params.token, ctx.app.config);
     const { run, finished } = await triggerSegmentWebhook(ctx.services, {
       segment_id: params.segment_id,
       token: params.token,
+      correlation_id: ctx.correlationId,
       body,
       waitSeconds: query.wait ?? 0,
     });

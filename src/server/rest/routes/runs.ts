@@ -1,5 +1,6 @@
 // /api/v1/segments/{id}/runs and /api/v1/runs: start, list, read, control and re-run runs.
 // Thin: each handler calls the service the tRPC router calls.
+import { consumeRunStart } from "../../rate-limit/run-start-limit";
 import { listRuns } from "../../services/list-runs";
 import { controlRun, type RunControlAction } from "../../services/runs/control-run";
 import { getRun } from "../../services/runs/get-run";
@@ -19,6 +20,9 @@ import {
 } from "../schemas/runs";
 
 const TAGS = ["Runs"];
+export const RATE_LIMITED =
+  "Too many runs started with this credential (`LLMTEAM_RATE_LIMIT_RUNS_PER_MIN` per minute, default 60): `rate_limited`; " +
+  "the `Retry-After` header says how many seconds to wait";
 
 export const startRunRoute = defineRoute({
   method: "POST",
@@ -42,9 +46,17 @@ export const startRunRoute = defineRoute({
     200: { description: "A retry with the same `idempotency_key` and body: the run the first request started, with its status now", schema: startedRunSchema },
     404: { description: "No such segment, or no such revision" },
     409: { description: "The segment has no saved revision yet (only a draft in the editor), or the `idempotency_key` was used with a different body" },
+    429: { description: RATE_LIMITED },
   },
   async handler({ ctx, params, body }) {
-    const request = { segment_id: params.id, revision: body.revision, input: body.input_data ?? {}, timeout_seconds: body.timeout_seconds };
+    await consumeRunStart(ctx.principal, ctx.app.config);
+    const request = {
+      segment_id: params.id,
+      revision: body.revision,
+      input: body.input_data ?? {},
+      timeout_seconds: body.timeout_seconds,
+      correlation_id: ctx.correlationId,
+    };
     const { run, replayed } = body.idempotency_key
       ? await startRunOnce(ctx.services, { ...request, idempotency_key: body.idempotency_key })
       : { run: await startRun(ctx.services, request), replayed: false };
@@ -139,10 +151,13 @@ export const rerunRoute = defineRoute({
     202: { description: "Accepted: the new run is starting", schema: startedRunSchema },
     404: { description: "No such run, or no such step in its revision" },
     409: { description: "The run cannot be re-run from that step yet (it has not finished)" },
+    429: { description: RATE_LIMITED },
   },
   async handler({ ctx, params, body }) {
+    await consumeRunStart(ctx.principal, ctx.app.config);
     const run = await rerunRun(ctx.services, {
       run_id: params.id,
+      correlation_id: ctx.correlationId,
       ...(body.from_step ? { from_step: body.from_step } : {}),
       ...(body.input_data === undefined ? {} : { input: body.input_data }),
     });

@@ -11,16 +11,17 @@ import { getRun } from "./get-run";
  */
 export async function rerunRun(
   ctx: RunServiceContext,
-  input: { run_id: string; from_step?: string | undefined; input?: unknown },
+  input: { run_id: string; from_step?: string | undefined; input?: unknown; correlation_id?: string | undefined },
 ): Promise<RunDetail> {
   const previous = await getRun(ctx, input);
   const run = await engineCall(() =>
     input.from_step
-      ? ctx.engine.rerunFrom(input.run_id, input.from_step, input.input)
+      ? ctx.engine.rerunFrom(input.run_id, input.from_step, input.input, input.correlation_id ? { correlation_id: input.correlation_id } : {})
       : ctx.engine.start({
           segment_id: previous.segment_id,
           revision: previous.revision,
           input: input.input === undefined ? previous.input : input.input,
+          ...(input.correlation_id ? { correlation_id: input.correlation_id } : {}),
           created_by: ctx.principal.id,
         }),
   );

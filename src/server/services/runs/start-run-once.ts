@@ -23,6 +23,7 @@ export type StartOnceInput = {
   revision?: number | undefined;
   input?: unknown;
   timeout_seconds?: number | undefined;
+  correlation_id?: string | undefined;
   idempotency_key: string;
 };
 export type StartOnceResult = { run: RunDetail; replayed: boolean };

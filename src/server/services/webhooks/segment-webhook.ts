@@ -71,13 +71,13 @@ export type WebhookOutcome = { run: RunDetail; finished: boolean };
  */
 export async function triggerSegmentWebhook(
   ctx: RunServiceContext,
-  input: { segment_id: string; token: string; body: unknown; waitSeconds: number },
+  input: { segment_id: string; token: string; body: unknown; waitSeconds: number; correlation_id?: string | undefined },
 ): Promise<WebhookOutcome> {
   const hook = await ctx.repos.webhooks.get(input.segment_id);
   if (!hook || !sameToken(hook.token, input.token)) {
     throw new AppError("not_found", "No webhook trigger at this URL: it is disabled, or its token was rotated");
   }
-  const started = await startRun(ctx, { segment_id: input.segment_id, input: input.body ?? {} });
+  const started = await startRun(ctx, { segment_id: input.segment_id, input: input.body ?? {}, correlation_id: input.correlation_id });
   if (input.waitSeconds <= 0) return { run: started, finished: false };
   const until = Date.now() + input.waitSeconds * 1000;
   for (;;) {
