@@ -6,7 +6,7 @@ import type { AppContext } from "../server/app-context";
 import { bootCore } from "../server/boot";
 import { getConfig } from "../server/config/env";
 import { DataDirLockedError } from "../server/db/data-dir-lock";
-import { beforeRunStart, type McpContext } from "../server/mcp/context";
+import { noRunStartLimit, type McpContext } from "../server/mcp/context";
 import { createMcpServer } from "../server/mcp/create-mcp-server";
 import { SETTLED_STATUSES, trackAdvances, waitForRun } from "../server/mcp/run-wait";
 import { getRun } from "../server/services/runs/get-run";
@@ -45,7 +45,7 @@ export async function serveStdio(): Promise<number> {
   const context: McpContext = {
     services: { repos: core.db.repos, principal: CLI_PRINCIPAL, engine: core.runtime.engine },
     events: core.runtime.events,
-    beforeRunStart,
+    beforeRunStart: noRunStartLimit,
   };
   // Every run this process drives (started, resumed by a decision, or recovered at open).
   const touched = new Set<string>();

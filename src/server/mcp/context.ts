@@ -2,6 +2,7 @@
 // the engine's event hub (to wait for runs) and the hook every run start goes through. The HTTP
 // endpoint builds one per request (its principal); `llmteam mcp` builds one for its process.
 import type { Principal } from "../auth/principal";
+import { consumeRunStart } from "../rate-limit/run-start-limit";
 import type { RunServiceContext } from "../services/context";
 import type { EventHub } from "../runtime/event-hub";
 
@@ -20,11 +21,13 @@ export type McpContext = {
 export type McpContextGetter = () => McpContext | Promise<McpContext>;
 
 /**
- * The run-start hook both transports use. RATE LIMIT (issue 7, merge point): the run-start rate
- * limiter from the observability branch is called here, e.g.
- *   `await limitRunStarts(principal);`
- * so MCP run starts count against the same per-session / per-API-key budget as REST and the UI.
+ * The HTTP endpoint's run-start hook: MCP run starts count against the same per-session /
+ * per-API-key budget as REST and the UI (LLMTEAM_RATE_LIMIT_RUNS_PER_MIN); past it the agent
+ * gets the rate_limited tool error with the seconds to wait.
  */
-export async function beforeRunStart(_principal: Principal): Promise<void> {
-  // Intentionally empty until the run-start limiter lands (see above).
+export async function beforeRunStart(principal: Principal): Promise<void> {
+  await consumeRunStart(principal);
 }
+
+/** `llmteam mcp` (stdio) is the local user's own process on their own database: no budget. */
+export async function noRunStartLimit(_principal: Principal): Promise<void> {}

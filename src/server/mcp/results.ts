@@ -4,6 +4,7 @@
 // the agent sees it and can correct itself. Unexpected failures are logged, not leaked.
 import { ZodError } from "zod";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { getLogger } from "../logging/logger";
 import { AppError, type AppErrorCode } from "../services/errors";
 
 export function toolResult(structured: Record<string, unknown>, text: string): CallToolResult {
@@ -44,6 +45,6 @@ export function errorResult(error: unknown, tool: string): CallToolResult {
       error.issues.map((i) => `${i.path.join(".") || "(arguments)"}: ${i.message}`),
     );
   }
-  console.error(`[mcp] tool ${tool} failed:`, error);
+  getLogger().error({ err: error, tool }, "MCP tool failed");
   return toolError("internal", "Something went wrong on the server. It has been logged.");
 }
