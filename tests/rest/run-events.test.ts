@@ -94,13 +94,18 @@ async function openStream(runId: string, options: { lastEventId?: string; query?
   const decoder = new TextDecoder();
   let text = "";
   let ended = false;
+  // A read that lost the race against the poll timeout stays pending and is awaited next time:
+  // dropping it would drop the chunk it delivers (a missing frame that is the test's, not the server's).
+  let pending: ReturnType<typeof reader.read> | null = null;
   /** Reads until `done(frames)` holds or the stream ends; returns every frame so far. */
   const readUntil = async (done: (frames: Frame[]) => boolean, timeoutMs = 10_000): Promise<Frame[]> => {
     const until = Date.now() + timeoutMs;
     while (!ended && !done(parseFrames(text))) {
       if (Date.now() > until) throw new Error(`stream of ${runId} did not reach the expected frames; got:\n${text}`);
-      const chunk = await Promise.race([reader.read(), new Promise<null>((resolve) => setTimeout(() => resolve(null), 200))]);
+      pending ??= reader.read();
+      const chunk = await Promise.race([pending, new Promise<null>((resolve) => setTimeout(() => resolve(null), 200))]);
       if (chunk === null) continue;
+      pending = null;
       if (chunk.done) ended = true;
       else text += decoder.decode(chunk.value, { stream: true });
     }
