@@ -13,6 +13,7 @@ import { startRun } from "./services/runs/start-run";
 import { bootCore, describeStartupError } from "./boot";
 import { attachSocketServer } from "./realtime/socket-server";
 import { startRetention } from "./runtime/retention";
+import { gatePage, setSecurityHeaders } from "./auth/http-gate";
 
 const dev = process.argv.includes("--dev");
 /** Who scheduled runs are "created_by". */
@@ -34,9 +35,19 @@ async function main() {
   const httpServer = createServer((req, res) => {
     // The approval-link rate limit keys on the peer address; a client cannot set this header.
     stampClientIp(req);
-    void handle(req, res);
+    setSecurityHeaders(res, dev);
+    gatePage(req, res, core).then(
+      (answered) => {
+        if (!answered) void handle(req, res);
+      },
+      (err: unknown) => {
+        console.error("[auth] the page gate failed:", err);
+        res.statusCode = 500;
+        res.end("Internal error");
+      },
+    );
   });
-  const io = attachSocketServer(httpServer, { events: core.runtime.events, runs: db.runStore });
+  const io = attachSocketServer(httpServer, { events: core.runtime.events, runs: db.runStore, publicUrl: config.publicUrl });
   const stopRetention = startRetention(db.repos, config.runRetentionDays);
   const approvals = startApprovals({ config, events: core.runtime.events });
   const schedules = new ScheduleRunner({
@@ -57,8 +68,10 @@ async function main() {
   if (core.db.appliedMigrations.length) console.log(`Applied migrations: ${core.db.appliedMigrations.join(", ")}`);
   if (core.seeded.length) console.log(`Created example segments: ${core.seeded.join(", ")}`);
   if (core.resumed) console.log(`Resuming ${core.resumed} unfinished run(s)`);
-  if (config.auth === "on") {
-    console.warn("LLMTEAM_AUTH=on: sign-in is not implemented yet; requests run as the local owner.");
+  if (config.auth === "off") {
+    console.warn("LLMTEAM_AUTH=off: access control is off, every request acts as the local owner.");
+  } else if (!(await db.repos.users.findOwner())) {
+    console.log(`No owner yet: open ${config.publicUrl}/setup to create one (or set LLMTEAM_OWNER_EMAIL and LLMTEAM_OWNER_PASSWORD).`);
   }
 
   let closing = false;

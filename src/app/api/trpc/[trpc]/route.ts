@@ -9,7 +9,7 @@ function handler(req: Request) {
     endpoint: "/api/trpc",
     req,
     router: appRouter,
-    createContext: () => createTrpcContext({ req }),
+    createContext: ({ resHeaders }) => createTrpcContext({ req, resHeaders }),
   });
 }
 
