@@ -4,6 +4,10 @@
 // handler level against the OpenAPI document.)
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { uniqueName } from "../segments/support";
+import { API_HEADERS } from "../credentials";
+
+// A program calling the API: the key, not the browser session (access control is on).
+test.use({ extraHTTPHeaders: API_HEADERS, storageState: { cookies: [], origins: [] } });
 
 type Run = { run_id: string; status: string; output: unknown; error: { code: string } | null };
 
