@@ -87,7 +87,8 @@ const pathOf = (url: string) => new URL(url).pathname;
 
 /** Someone who received the link: a browser context with nothing of the app in it. */
 async function freshPage(browser: Browser): Promise<{ page: Page; close: () => Promise<void> }> {
-  const context = await browser.newContext();
+  // Not signed in: the link alone is the credential.
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
   return { page, close: () => context.close() };
 }

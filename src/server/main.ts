@@ -35,7 +35,7 @@ async function main() {
   const httpServer = createServer((req, res) => {
     // The approval-link rate limit keys on the peer address; a client cannot set this header.
     stampClientIp(req);
-    setSecurityHeaders(res, dev);
+    setSecurityHeaders(res);
     gatePage(req, res, core).then(
       (answered) => {
         if (!answered) void handle(req, res);

@@ -16,13 +16,15 @@ const UNGATED_PREFIXES = ["/_next/", "/api/", "/socket.io/", "/__nextjs"];
 
 /**
  * Next's inline bootstrap scripts need 'unsafe-inline' unless every page renders dynamically
- * with a nonce (Next 16 CSP guide, "without nonces"); the dev server also needs 'unsafe-eval'.
+ * with a nonce (Next 16 CSP guide, "without nonces"). 'unsafe-eval': the forms generated from
+ * JSON Schemas (run input, step config, approval forms: RJSF's ajv validator) compile each
+ * schema with `new Function` in the browser; dropping it needs a non-compiling validator there.
  * socket.io needs ws:/wss:; React Flow and CodeMirror set inline styles.
  */
-export function contentSecurityPolicy(dev: boolean): string {
+export function contentSecurityPolicy(): string {
   return [
     "default-src 'self'",
-    `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,
+    "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
@@ -35,8 +37,8 @@ export function contentSecurityPolicy(dev: boolean): string {
   ].join("; ");
 }
 
-export function setSecurityHeaders(res: ServerResponse, dev: boolean): void {
-  res.setHeader("Content-Security-Policy", contentSecurityPolicy(dev));
+export function setSecurityHeaders(res: ServerResponse): void {
+  res.setHeader("Content-Security-Policy", contentSecurityPolicy());
   res.setHeader("X-Content-Type-Options", "nosniff");
   res.setHeader("X-Frame-Options", "DENY");
   res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
