@@ -47,10 +47,14 @@ test("sign out from the account menu returns to sign-in and ends the session", a
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { name: "Segments" })).toBeVisible();
 
-  await page.getByRole("button", { name: `Account: signed in as ${E2E_OWNER.email}` }).click();
+  const account = page.getByRole("button", { name: `Account: signed in as ${E2E_OWNER.email}` });
+  await account.click();
   await expect(page.getByTestId("signed-in-email")).toHaveText(E2E_OWNER.email);
   await screenshot(page, "auth-account-menu");
-  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  // A full-page screenshot may resize the viewport, which closes the menu: open it again if so.
+  const signOut = page.getByRole("menuitem", { name: "Sign out" });
+  if (!(await signOut.isVisible())) await account.click();
+  await signOut.click();
   await expect(page).toHaveURL(/\/sign-in$/);
 
   await page.goto("/approvals");
