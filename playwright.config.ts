@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_BOOTSTRAP_KEY, E2E_OWNER, E2E_SECRET, OWNER_STATE } from "./e2e/credentials";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -71,10 +72,17 @@ export default defineConfig({
   },
   projects: [
     {
-      // Empty states need a database no other spec has written to yet: this runs first.
-      name: "fresh-install",
-      testMatch: /fresh-install\/.*\.spec\.ts/,
+      // Access control is on: sign in through the UI once; the others start signed in.
+      name: "setup",
+      testMatch: /auth\.setup\.ts/,
       use: { ...devices["Desktop Chrome"], launchOptions: { executablePath: chromePath, args: chromiumArgs } },
+    },
+    {
+      // Empty states need a database no other spec has written to yet: this runs next.
+      name: "fresh-install",
+      dependencies: ["setup"],
+      testMatch: /fresh-install\/.*\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], storageState: OWNER_STATE, launchOptions: { executablePath: chromePath, args: chromiumArgs } },
     },
     {
       name: "chromium",
@@ -82,6 +90,7 @@ export default defineConfig({
       testIgnore: /fresh-install\//,
       use: {
         ...devices["Desktop Chrome"],
+        storageState: OWNER_STATE,
         launchOptions: {
           executablePath: chromePath,
           args: chromiumArgs,
@@ -106,6 +115,12 @@ export default defineConfig({
         LLMTEAM_DATA_DIR: dataDir,
         LLMTEAM_SEED_EXAMPLES: "on",
         LLMTEAM_PUBLIC_URL: origin,
+        // Access control on, as in production: the owner and a key for the API-style specs.
+        LLMTEAM_AUTH: "on",
+        LLMTEAM_OWNER_EMAIL: E2E_OWNER.email,
+        LLMTEAM_OWNER_PASSWORD: E2E_OWNER.password,
+        LLMTEAM_SECRET: E2E_SECRET,
+        LLMTEAM_BOOTSTRAP_API_KEY: E2E_BOOTSTRAP_KEY,
         // Blank = unset (see src/server/config/env.ts): always the embedded
         // database in dataDir, whatever the developer's shell exports.
         DATABASE_URL: "",

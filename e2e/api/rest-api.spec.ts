@@ -3,7 +3,11 @@
 // control conflicts, approvals, the webhook trigger. (tests/rest checks the same routes at the
 // handler level against the OpenAPI document.)
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { uniqueName } from "../segments/support";
+import { failOnPageErrors, uniqueName } from "../segments/support";
+import { API_HEADERS, OWNER_STATE } from "../credentials";
+
+// A program calling the API: the key, not the browser session (access control is on).
+test.use({ extraHTTPHeaders: API_HEADERS, storageState: { cookies: [], origins: [] } });
 
 type Run = { run_id: string; status: string; output: unknown; error: { code: string } | null };
 
@@ -139,15 +143,23 @@ test("the remaining routes over HTTP: segment list and delete, pause/resume conf
 });
 
 
-test("the API reference page lists the run, approval and trigger operations", async ({ page }) => {
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto("/api-docs");
-  for (const summary of ["Start a run", "Follow a run (Server-Sent Events)", "Approve or reject", "Webhook trigger"]) {
-    await expect(page.getByText(summary, { exact: true }).first()).toBeVisible({ timeout: 30_000 });
-  }
-  // The reference is one very long page: look at the start-a-run operation, not all of it.
-  await page.getByText("Start a run", { exact: true }).first().click();
-  await page.waitForTimeout(500);
-  const dir = (test.info().config.metadata as { screenshotDir: string }).screenshotDir;
-  await page.screenshot({ path: `${dir}/api-docs-start-run.png`, animations: "disabled" });
+test.describe("in the browser", () => {
+  // The signed-in owner's browser, without the key the API tests above send.
+  test.use({ extraHTTPHeaders: {}, storageState: OWNER_STATE });
+
+  test("the API reference page lists the run, approval and trigger operations", async ({ page }) => {
+    const assertClean = failOnPageErrors(page);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto("/api-docs");
+    for (const summary of ["Start a run", "Follow a run (Server-Sent Events)", "Approve or reject", "Webhook trigger"]) {
+      await expect(page.getByText(summary, { exact: true }).first()).toBeVisible({ timeout: 30_000 });
+    }
+    // The reference is one very long page: look at the start-a-run operation, not all of it.
+    await page.getByText("Start a run", { exact: true }).first().click();
+    await page.waitForTimeout(500);
+    const dir = (test.info().config.metadata as { screenshotDir: string }).screenshotDir;
+    await page.screenshot({ path: `${dir}/api-docs-start-run.png`, animations: "disabled" });
+    assertClean();
+  });
 });
+

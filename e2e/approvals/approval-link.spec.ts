@@ -4,6 +4,7 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { saveRevision, seedSegment, type SeedDocument } from "../editor/support";
 import { failOnPageErrors, screenshot, uniqueName } from "../segments/support";
+import { API_HEADERS } from "../credentials";
 
 type Run = { run_id: string; root_run_id: string; status: string; output: unknown };
 type Approval = { approval_id: string; run_id: string; step_id: string; status: string; title: string };
@@ -13,7 +14,7 @@ const PAGE_LOAD = { timeout: 180_000 };
 const SERVER_CALL = { timeout: 30_000 };
 
 async function mutation<T>(request: APIRequestContext, procedure: string, input: unknown): Promise<T> {
-  const res = await request.post(`/api/trpc/${procedure}`, { data: input });
+  const res = await request.post(`/api/trpc/${procedure}`, { data: input , headers: API_HEADERS });
   expect(res.ok(), `${procedure}: ${await res.text()}`).toBe(true);
   return ((await res.json()) as { result: { data: T } }).result.data;
 }
@@ -86,7 +87,8 @@ const pathOf = (url: string) => new URL(url).pathname;
 
 /** Someone who received the link: a browser context with nothing of the app in it. */
 async function freshPage(browser: Browser): Promise<{ page: Page; close: () => Promise<void> }> {
-  const context = await browser.newContext();
+  // Not signed in: the link alone is the credential.
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
   return { page, close: () => context.close() };
 }

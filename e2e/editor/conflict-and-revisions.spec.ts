@@ -3,6 +3,7 @@
 // diffs, open the older one read-only, restore it into the draft.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { failOnPageErrors, screenshot, uniqueName } from "../segments/support";
+import { OWNER_STATE } from "../credentials";
 import {
   clickPane,
   expectDraftSaved,
@@ -42,7 +43,12 @@ function threeSteps(name: string): SeedDocument {
 
 /** A second browser (its own context: another user's tab) on the same app. */
 async function secondTab(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, viewport: { width: 1440, height: 900 } });
+  // The same owner signed in on another tab: the project's signed-in state.
+  const context = await browser.newContext({
+    baseURL: test.info().project.use.baseURL,
+    viewport: { width: 1440, height: 900 },
+    storageState: OWNER_STATE,
+  });
   return context.newPage();
 }
 

@@ -3,6 +3,7 @@
 // revision when it differs from the latest, starts the run and opens /runs/<id>.
 import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import { createSegment, failOnPageErrors, screenshot, uniqueName } from "../segments/support";
+import { API_HEADERS } from "../credentials";
 
 type RunSummary = { run_id: string; root_run_id: string };
 type RunDetail = { run_id: string; segment_id: string; revision: number; input: unknown };
@@ -14,7 +15,7 @@ async function query<T>(request: APIRequestContext, procedure: string, input: un
 }
 
 async function mutate<T>(request: APIRequestContext, procedure: string, input: unknown): Promise<T> {
-  const res = await request.post(`/api/trpc/${procedure}`, { data: input });
+  const res = await request.post(`/api/trpc/${procedure}`, { data: input , headers: API_HEADERS });
   expect(res.ok(), await res.text()).toBe(true);
   return ((await res.json()) as { result: { data: T } }).result.data;
 }

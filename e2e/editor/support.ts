@@ -2,6 +2,7 @@
 // endpoint the editor itself uses, reading them back, and finding things on the canvas the
 // way a user sees them.
 import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import { API_HEADERS } from "../credentials";
 
 export type SeedStep = {
   step_id: string;
@@ -35,7 +36,7 @@ export function transformStep(step_id: string, expression: string, x: number, y:
 }
 
 async function trpcMutation<T>(request: APIRequestContext, procedure: string, input: unknown): Promise<T> {
-  const res = await request.post(`/api/trpc/${procedure}`, { data: input });
+  const res = await request.post(`/api/trpc/${procedure}`, { data: input , headers: API_HEADERS });
   expect(res.ok(), `${procedure}: ${await res.text()}`).toBe(true);
   return ((await res.json()) as { result: { data: T } }).result.data;
 }

@@ -1,6 +1,7 @@
 // The production server as deployed: one port serving the app, the API and socket.io.
 import { expect, test } from "@playwright/test";
 import { io } from "socket.io-client";
+import { E2E_BOOTSTRAP_KEY } from "../credentials";
 
 test("health reports ok on the embedded database", async ({ request }) => {
   const res = await request.get("/api/v1/health");
@@ -20,8 +21,17 @@ test("an unknown API path answers the JSON error envelope; known routes still wi
   expect((await missing.json()).error.code).toBe("not_found");
 });
 
-test("socket.io answers on the same port as the pages", async ({ baseURL }) => {
-  const socket = io(baseURL!, { path: "/socket.io", transports: ["websocket"], reconnection: false });
+test("socket.io answers on the same port as the pages, to a program with a key only", async ({ baseURL }) => {
+  // Access control is on: a client without a credential is refused at connect.
+  const anonymous = io(baseURL!, { path: "/socket.io", transports: ["websocket"], reconnection: false });
+  const refused = await new Promise<string>((resolve) => {
+    anonymous.once("connect", () => resolve("connected"));
+    anonymous.once("connect_error", (err) => resolve(err.message));
+  });
+  anonymous.close();
+  expect(refused).toBe("unauthorized");
+
+  const socket = io(baseURL!, { path: "/socket.io", transports: ["websocket"], reconnection: false, auth: { token: E2E_BOOTSTRAP_KEY } });
   try {
     await new Promise<void>((resolve, reject) => {
       socket.once("connect", resolve);

@@ -4,11 +4,12 @@
 import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import type { SeedDocument } from "../editor/support";
 import { createSegment, failOnPageErrors, screenshot, uniqueName } from "../segments/support";
+import { API_HEADERS } from "../credentials";
 
 type Run = { run_id: string; status: string };
 
 async function trpcMutation<T>(request: APIRequestContext, procedure: string, input: unknown): Promise<T> {
-  const res = await request.post(`/api/trpc/${procedure}`, { data: input });
+  const res = await request.post(`/api/trpc/${procedure}`, { data: input , headers: API_HEADERS });
   expect(res.ok(), `${procedure}: ${await res.text()}`).toBe(true);
   return ((await res.json()) as { result: { data: T } }).result.data;
 }

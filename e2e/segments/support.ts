@@ -3,6 +3,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { API_HEADERS } from "../credentials";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fallbackDir = path.resolve(here, "../.output/screenshots");
@@ -16,7 +17,7 @@ type SegmentSummary = { segment_id: string; name: string };
 
 /** Creates a segment through the tRPC endpoint the UI uses. */
 export async function createSegment(request: APIRequestContext, name: string): Promise<SegmentSummary> {
-  const res = await request.post("/api/trpc/segments.create", { data: { name } });
+  const res = await request.post("/api/trpc/segments.create", { data: { name } , headers: API_HEADERS });
   expect(res.ok(), await res.text()).toBe(true);
   return ((await res.json()) as { result: { data: SegmentSummary } }).result.data;
 }
@@ -50,7 +51,11 @@ export async function screenshot(page: Page, name: string) {
 export function failOnPageErrors(page: Page) {
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
-  return () => expect(errors, "uncaught errors in the page").toEqual([]);
+  // The server sends a Content-Security-Policy: anything it blocks is a bug of the app or the policy.
+  page.on("console", (message) => {
+    if (message.type() === "error" && /Content Security Policy/i.test(message.text())) errors.push(`CSP: ${message.text()}`);
+  });
+  return () => expect(errors, "uncaught errors and CSP violations in the page").toEqual([]);
 }
 
 /**

@@ -21,6 +21,11 @@ export function setAppContext(ctx: AppContext | undefined): void {
   (globalThis as Holder)[KEY] = ctx;
 }
 
+/** The context when the server (or a test) has set one; undefined otherwise. */
+export function peekAppContext(): AppContext | undefined {
+  return (globalThis as Holder)[KEY];
+}
+
 export function getAppContext(): AppContext {
   const ctx = (globalThis as Holder)[KEY];
   if (!ctx) {

@@ -10,6 +10,7 @@ import { MigrationError } from "./db/migrate";
 import { DatabaseConnectionError, openDatabase } from "./db/open-database";
 import { createEngineRuntime } from "./runtime/engine-runtime";
 import { seedExamples } from "./seed/seed-examples";
+import { ensureOwnerFromConfig } from "./services/auth/accounts";
 
 export async function bootCore(
   config: Config = getConfig(),
@@ -20,6 +21,11 @@ export async function bootCore(
     const freshDatabase = db.appliedMigrations.length > 0 && (await db.repos.segments.count()) === 0;
     const seeded =
       config.seedExamples && freshDatabase ? await seedExamples({ repos: db.repos, principal: LOCAL_OWNER }) : [];
+    if (config.auth === "on" && config.owner) {
+      const outcome = await ensureOwnerFromConfig(db.repos, config.owner);
+      if (outcome !== "unchanged") console.log(`Owner ${config.owner.email} ${outcome} from LLMTEAM_OWNER_EMAIL/LLMTEAM_OWNER_PASSWORD`);
+    }
+    await db.repos.sessions.deleteExpired(new Date());
     const runtime = createEngineRuntime(db, { llms: config.llms });
     // Runs interrupted by a stop or crash continue: completed steps are never re-executed.
     const resumed = await runtime.recover();

@@ -21,6 +21,7 @@ import { closeRateLimitStores, runStartLimiterFor } from "./rate-limit/run-start
 import { restRoutes } from "./rest/routes";
 import { attachSocketServer } from "./realtime/socket-server";
 import { startRetention } from "./runtime/retention";
+import { gatePage, setSecurityHeaders } from "./auth/http-gate";
 
 const dev = process.argv.includes("--dev");
 /** Who scheduled runs are "created_by". */
@@ -54,6 +55,7 @@ async function main() {
     const started = process.hrtime.bigint();
     // The approval-link rate limit keys on the peer address; a client cannot set this header.
     stampClientIp(req);
+    setSecurityHeaders(res);
     // A valid X-Correlation-ID is kept, anything else replaced: the handlers, the log and the response agree.
     const correlationId = stampCorrelationId(req, res);
     const pathname = (req.url ?? "/").split("?")[0] ?? "/";
@@ -69,6 +71,7 @@ async function main() {
         "http request",
       );
     });
+    // /metrics checks its own credential (a key or LLMTEAM_METRICS_TOKEN): never the sign-in page.
     if (pathname === "/metrics") {
       serveMetrics({ method: req.method ?? "GET", headers: req.headers }, config)
         .then((response) => sendResponse(res, response))
@@ -79,10 +82,19 @@ async function main() {
         });
       return;
     }
-    void handle(req, res);
+    gatePage(req, res, core).then(
+      (answered) => {
+        if (!answered) void handle(req, res);
+      },
+      (err: unknown) => {
+        logger.error({ err, correlation_id: correlationId }, "the page gate failed");
+        res.statusCode = 500;
+        res.end("Internal error");
+      },
+    );
   };
   const httpServer = createServer(onRequest);
-  const io = attachSocketServer(httpServer, { events: core.runtime.events, runs: db.runStore });
+  const io = attachSocketServer(httpServer, { events: core.runtime.events, runs: db.runStore, publicUrl: config.publicUrl });
   const stopRetention = startRetention(db.repos, config.runRetentionDays);
   const approvals = startApprovals({ config, events: core.runtime.events });
   const schedules = new ScheduleRunner({
@@ -103,8 +115,10 @@ async function main() {
   if (core.db.appliedMigrations.length) console.log(`Applied migrations: ${core.db.appliedMigrations.join(", ")}`);
   if (core.seeded.length) console.log(`Created example segments: ${core.seeded.join(", ")}`);
   if (core.resumed) console.log(`Resuming ${core.resumed} unfinished run(s)`);
-  if (config.auth === "on") {
-    logger.warn("LLMTEAM_AUTH=on: sign-in is not implemented yet; requests run as the local owner.");
+  if (config.auth === "off") {
+    logger.warn("LLMTEAM_AUTH=off: access control is off, every request acts as the local owner.");
+  } else if (!(await db.repos.users.findOwner())) {
+    console.log(`No owner yet: open ${config.publicUrl}/setup to create one (or set LLMTEAM_OWNER_EMAIL and LLMTEAM_OWNER_PASSWORD).`);
   }
 
   let closing = false;

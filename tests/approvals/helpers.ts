@@ -65,7 +65,7 @@ export async function startWaitingRun(segmentId: string, input: unknown = { topi
 
 /** A tRPC caller as seen from one client address (the server stamps the peer address). */
 export function callerFrom(ip: string) {
-  return appRouter.createCaller({ headers: new Headers({ "x-llmteam-client-ip": ip }), correlationId: `test-${ip}` });
+  return appRouter.createCaller({ headers: new Headers({ "x-llmteam-client-ip": ip }), correlationId: `test-${ip}`, method: "POST", resHeaders: new Headers() });
 }
 
 export function tokenOf(url: string): string {

@@ -30,8 +30,29 @@ describe("configuration", () => {
   });
 
   it("production listens on all interfaces and turns auth on by default", () => {
-    expect(parseConfig({ NODE_ENV: "production" })).toMatchObject({ host: "0.0.0.0", auth: "on" });
+    expect(parseConfig({ NODE_ENV: "production", LLMTEAM_SECRET: "0123456789abcdef0123" })).toMatchObject({ host: "0.0.0.0", auth: "on" });
     expect(parseConfig({ NODE_ENV: "production", LLMTEAM_AUTH: "off" }).auth).toBe("off");
+  });
+
+  it("production-without-secret: auth on in production without LLMTEAM_SECRET stops startup naming it", () => {
+    const problems = problemsOf({ NODE_ENV: "production" });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^LLMTEAM_SECRET: required in production with LLMTEAM_AUTH=on/);
+    // Development and auth off keep the generated secret.
+    expect(parseConfig({ NODE_ENV: "production", LLMTEAM_AUTH: "off" }).secret).toBeUndefined();
+    expect(parseConfig({ LLMTEAM_AUTH: "on" }).auth).toBe("on");
+  });
+
+  it("owner-env-pair: the owner email and password come together, and neither is echoed", () => {
+    expect(problemsOf({ LLMTEAM_OWNER_EMAIL: "a@example.com" })).toEqual([
+      "LLMTEAM_OWNER_PASSWORD: required with LLMTEAM_OWNER_EMAIL (set both or neither)",
+    ]);
+    expect(problemsOf({ LLMTEAM_OWNER_EMAIL: "a@example.com", LLMTEAM_OWNER_PASSWORD: "short" })).toEqual([
+      "LLMTEAM_OWNER_PASSWORD: must be at least 8 characters",
+    ]);
+    expect(problemsOf({ LLMTEAM_BOOTSTRAP_API_KEY: "tiny" })).toEqual(["LLMTEAM_BOOTSTRAP_API_KEY: must be at least 24 characters"]);
+    const config = parseConfig({ LLMTEAM_OWNER_EMAIL: " Owner@Example.com ", LLMTEAM_OWNER_PASSWORD: "long enough" });
+    expect(config.owner).toEqual({ email: "owner@example.com", password: "long enough" });
   });
 
   it("blank values count as unset", () => {

@@ -19,7 +19,7 @@ export async function call<T = unknown>(path: string, input: unknown, method: "G
     endpoint: "/api/trpc",
     req,
     router: appRouter,
-    createContext: () => createTrpcContext({ req }),
+    createContext: ({ resHeaders }) => createTrpcContext({ req, resHeaders }),
   });
   return { status: res.status, body: (await res.json()) as TrpcReply<T>["body"] };
 }

@@ -23,6 +23,8 @@ type MenuProps = {
   label: string;
   items: MenuItem[];
   trigger?: ReactNode;
+  /** Shown above the items, e.g. who is signed in. */
+  heading?: ReactNode;
 };
 
 type Position = { top?: number; bottom?: number; right: number };
@@ -30,7 +32,9 @@ type Position = { top?: number; bottom?: number; right: number };
 const ITEM_HEIGHT = 34;
 const MENU_PADDING = 8;
 
-export function Menu({ label, items, trigger }: MenuProps) {
+const HEADING_HEIGHT = 52;
+
+export function Menu({ label, items, trigger, heading }: MenuProps) {
   const [position, setPosition] = useState<Position | null>(null);
   const triggerRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
@@ -39,7 +43,7 @@ export function Menu({ label, items, trigger }: MenuProps) {
   const openMenu = () => {
     const rect = triggerRef.current?.getBoundingClientRect();
     if (!rect) return;
-    const height = items.length * ITEM_HEIGHT + MENU_PADDING;
+    const height = items.length * ITEM_HEIGHT + MENU_PADDING + (heading ? HEADING_HEIGHT : 0);
     const right = window.innerWidth - rect.right;
     setPosition(
       rect.bottom + height + 8 > window.innerHeight && rect.top > height
@@ -146,6 +150,7 @@ export function Menu({ label, items, trigger }: MenuProps) {
               style={position}
               className="fixed z-40 min-w-44 rounded-lg bg-white p-1 shadow-lg ring-1 ring-slate-900/10 transition duration-100 starting:scale-95 starting:opacity-0"
             >
+              {heading ? <div className="mb-1 border-b border-slate-100 px-2.5 pt-1.5 pb-2 text-sm">{heading}</div> : null}
               {items.map((item) =>
                 item.href ? (
                   <Link key={item.label} href={item.href} role="menuitem" tabIndex={-1} className={itemClass(item)} onClick={() => select(item)}>

@@ -1,8 +1,20 @@
 "use client";
+import { useMutation } from "@tanstack/react-query";
 import { Badge } from "@/components/ui/badge";
-import { DatabaseIcon } from "@/components/ui/icons";
+import { DatabaseIcon, defineIcon } from "@/components/ui/icons";
+import { Menu } from "@/components/ui/menu";
 import { Skeleton } from "@/components/ui/skeleton";
+import { useTRPC } from "@/trpc/client";
 import { useSystemInfo } from "./hooks/use-system-info";
+
+const KeyIcon = defineIcon(
+  <>
+    <circle cx="7.5" cy="15.5" r="5.5" />
+    <path d="m21 2-9.6 9.6M15.5 7.5l3 3L22 7l-3-3" />
+  </>,
+  "KeyIcon",
+);
+const LogOutIcon = defineIcon(<path d="M9 21H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h4M16 17l5-5-5-5M21 12H9" />, "LogOutIcon");
 
 const DB_LABEL = { pglite: "embedded", postgres: "PostgreSQL" } as const;
 const DB_TITLE = {
@@ -32,15 +44,52 @@ export function SystemStatus() {
       <span className="font-mono text-xs text-slate-500" title={`LLMTeam Canvas version ${version}`}>
         v{version}
       </span>
-      <span
-        className="flex size-7 items-center justify-center rounded-full bg-indigo-100 text-[11px] font-semibold text-indigo-700"
-        title={`Signed in as ${principal.display_name}`}
-        aria-label={`Signed in as ${principal.display_name}`}
-        role="img"
-      >
-        {initials(principal.display_name)}
-      </span>
+      {info.data.auth === "on" ? (
+        <AccountMenu email={principal.display_name} />
+      ) : (
+        <span
+          className="flex size-7 items-center justify-center rounded-full bg-indigo-100 text-[11px] font-semibold text-indigo-700"
+          title={`Acting as ${principal.display_name}`}
+          aria-label={`Acting as ${principal.display_name}`}
+          role="img"
+        >
+          {initials(principal.display_name)}
+        </span>
+      )}
     </div>
+  );
+}
+
+/** Who is signed in, their API keys and sign-out. */
+function AccountMenu({ email }: { email: string }) {
+  const trpc = useTRPC();
+  const signOut = useMutation(trpc.auth.signOut.mutationOptions());
+  return (
+    <Menu
+      label={`Account: signed in as ${email}`}
+      trigger={
+        <span className="flex size-7 items-center justify-center rounded-full bg-indigo-100 text-[11px] font-semibold text-indigo-700">
+          {initials(email)}
+        </span>
+      }
+      heading={
+        <>
+          <span className="block text-xs text-slate-500">Signed in as</span>
+          <span className="block truncate font-medium text-slate-900" data-testid="signed-in-email">
+            {email}
+          </span>
+        </>
+      }
+      items={[
+        { label: "API keys", icon: <KeyIcon />, href: "/settings/api-keys" },
+        {
+          label: "Sign out",
+          icon: <LogOutIcon />,
+          // A full page load afterwards: nothing of the session stays in memory.
+          onSelect: () => signOut.mutate(undefined, { onSettled: () => window.location.assign("/sign-in") }),
+        },
+      ]}
+    />
   );
 }
 

@@ -1,3 +1,4 @@
+import { authRouter } from "./routers/auth";
 import { approvalLinksRouter } from "./routers/approval-links";
 import { approvalsRouter } from "./routers/approvals";
 import { runsRouter } from "./routers/runs";
@@ -15,6 +16,7 @@ export const appRouter = router({
   approvals: approvalsRouter,
   approvalLinks: approvalLinksRouter,
   system: systemRouter,
+  auth: authRouter,
   webhooks: webhooksRouter,
   schedules: schedulesRouter,
 });

@@ -5,6 +5,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import { getAppContext } from "../app-context";
 import { resolvePrincipal, type Principal } from "../auth/principal";
+import { assertSameOriginIfCookie } from "../auth/same-origin";
 import { correlationIdOf } from "../observability/correlation";
 import type { RunServiceContext } from "../services/context";
 import { AppError, type AppErrorCode, type ErrorDetail } from "../services/errors";
@@ -14,10 +15,18 @@ export type TrpcContext = {
   headers: Headers;
   /** X-Correlation-ID when valid, else generated: runs started by this request carry it. */
   correlationId: string;
+  method: string;
+  /** Headers of the answer (the auth procedures set the session cookie here). */
+  resHeaders: Headers;
 };
 
-export function createTrpcContext(opts: { req: Request }): TrpcContext {
-  return { headers: opts.req.headers, correlationId: correlationIdOf(opts.req.headers) };
+export function createTrpcContext(opts: { req: Request; resHeaders?: Headers }): TrpcContext {
+  return {
+    headers: opts.req.headers,
+    correlationId: correlationIdOf(opts.req.headers),
+    method: opts.req.method,
+    resHeaders: opts.resHeaders ?? new Headers(),
+  };
 }
 
 const trpcCodes: Record<AppErrorCode, TRPCError["code"]> = {
@@ -76,10 +85,15 @@ const errorMapping = t.middleware(async ({ ctx, next, path }) => {
   return result;
 });
 
-/** Every procedure is "protected": it always knows who is asking. */
+/**
+ * Every procedure is "protected": it always knows who is asking (UNAUTHORIZED without a
+ * credential when LLMTEAM_AUTH=on), and a mutation signed in by the cookie must come from the
+ * app's own pages (FORBIDDEN otherwise).
+ */
 export const procedure = t.procedure.use(errorMapping).use(async ({ ctx, next }) => {
   const principal: Principal = await resolvePrincipal({ headers: ctx.headers });
   const app = getAppContext();
+  assertSameOriginIfCookie({ headers: ctx.headers, method: ctx.method }, principal, app.config);
   const services: RunServiceContext = { repos: app.db.repos, principal, engine: app.runtime.engine };
   return next({ ctx: { ...ctx, principal, services, app } });
 });

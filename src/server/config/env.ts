@@ -22,6 +22,9 @@ const envSchema = z.object({
   LLMTEAM_AUTH: onOff.optional(),
   LLMTEAM_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   LLMTEAM_PUBLIC_URL: z.url().optional(),
+  LLMTEAM_OWNER_EMAIL: z.string().trim().toLowerCase().pipe(z.email("must be an email address")).optional(),
+  LLMTEAM_OWNER_PASSWORD: z.string().min(8, "must be at least 8 characters").max(1024).optional(),
+  LLMTEAM_BOOTSTRAP_API_KEY: z.string().min(24, "must be at least 24 characters").max(512).optional(),
   LLMTEAM_APPROVAL_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
   LLMTEAM_SEED_EXAMPLES: onOff.default("on"),
   LLMTEAM_LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
@@ -54,6 +57,10 @@ export type Config = Readonly<{
   auth: "on" | "off";
   secret: string | undefined;
   publicUrl: string;
+  /** LLMTEAM_OWNER_EMAIL + LLMTEAM_OWNER_PASSWORD: the owner is created (or updated) at startup. */
+  owner: { email: string; password: string } | undefined;
+  /** Accepted as `Authorization: Bearer …` for the owner, beside the keys made in the app. */
+  bootstrapApiKey: string | undefined;
   /** POSTed `approval.pending` when a human step starts waiting (unset: no webhook). */
   approvalWebhookUrl: string | undefined;
   seedExamples: boolean;
@@ -96,7 +103,7 @@ export function parseConfig(source: Record<string, string | undefined>, version:
         const name = String(issue.path[0] ?? "environment");
         const value = source[name];
         // Never echo a value that may be a secret or carry a password.
-        const shown = name.includes("SECRET") || name.includes("TOKEN") || name.endsWith("_URL") ? "" : ` (got "${value}")`;
+        const shown = /SECRET|PASSWORD|TOKEN|_KEY$|_URL$/.test(name) ? "" : ` (got "${value}")`;
         return `${name}: ${issue.message}${shown}`;
       }),
     );
@@ -110,15 +117,35 @@ export function parseConfig(source: Record<string, string | undefined>, version:
     throw err;
   }
   const production = env.NODE_ENV === "production";
+  const auth = env.LLMTEAM_AUTH ?? (production ? "on" : "off");
+  const problems: string[] = [];
+  if (Boolean(env.LLMTEAM_OWNER_EMAIL) !== Boolean(env.LLMTEAM_OWNER_PASSWORD)) {
+    problems.push(
+      env.LLMTEAM_OWNER_EMAIL
+        ? "LLMTEAM_OWNER_PASSWORD: required with LLMTEAM_OWNER_EMAIL (set both or neither)"
+        : "LLMTEAM_OWNER_EMAIL: required with LLMTEAM_OWNER_PASSWORD (set both or neither)",
+    );
+  }
+  if (production && auth === "on" && !env.LLMTEAM_SECRET) {
+    problems.push(
+      "LLMTEAM_SECRET: required in production with LLMTEAM_AUTH=on (it signs approval links; generate one with `openssl rand -hex 32`)",
+    );
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     nodeEnv: env.NODE_ENV,
     port: env.PORT,
     host: env.HOST ?? (production ? "0.0.0.0" : "127.0.0.1"),
     databaseUrl: env.DATABASE_URL,
     dataDir: path.resolve(env.LLMTEAM_DATA_DIR ?? ".data"),
-    auth: env.LLMTEAM_AUTH ?? (production ? "on" : "off"),
+    auth,
     secret: env.LLMTEAM_SECRET,
     publicUrl: (env.LLMTEAM_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
+    owner:
+      env.LLMTEAM_OWNER_EMAIL && env.LLMTEAM_OWNER_PASSWORD
+        ? { email: env.LLMTEAM_OWNER_EMAIL, password: env.LLMTEAM_OWNER_PASSWORD }
+        : undefined,
+    bootstrapApiKey: env.LLMTEAM_BOOTSTRAP_API_KEY,
     approvalWebhookUrl: env.LLMTEAM_APPROVAL_WEBHOOK_URL,
     seedExamples: env.LLMTEAM_SEED_EXAMPLES === "on",
     logLevel: env.LLMTEAM_LOG_LEVEL,
@@ -147,10 +174,14 @@ export const ENV_DOCS: Record<keyof z.infer<typeof envSchema>, string> = {
   HOST: "interface to listen on (default 127.0.0.1 in development, 0.0.0.0 in production)",
   DATABASE_URL: "postgres://… switches from the embedded database (PGlite) to PostgreSQL; `?schema=name` selects a schema",
   LLMTEAM_DATA_DIR: "where the embedded database keeps its files (default ./.data)",
-  LLMTEAM_AUTH: "on | off (default off in development, on in production); reserved: sign-in arrives with access control, until then requests run as the local owner",
+  LLMTEAM_AUTH:
+    "on | off (default off in development, on in production). on: sign-in for the app, a session or an API key for the API; off: every request acts as the local owner (the UI warns)",
   LLMTEAM_SECRET:
-    "secret (≥ 16 chars) that signs approval links (and later sessions); unset: generated once into $LLMTEAM_DATA_DIR/secret with the embedded database, per process (links die on restart) with DATABASE_URL",
-  LLMTEAM_PUBLIC_URL: "public base URL used in links (default http://localhost:$PORT)",
+    "secret (≥ 16 chars) that signs approval links; required in production with LLMTEAM_AUTH=on. Otherwise, unset: generated once into $LLMTEAM_DATA_DIR/secret with the embedded database, per process (links die on restart) with DATABASE_URL",
+  LLMTEAM_PUBLIC_URL: "public base URL used in links and accepted as the app's own origin (default http://localhost:$PORT); https:// makes the session cookie Secure",
+  LLMTEAM_OWNER_EMAIL: "with LLMTEAM_OWNER_PASSWORD: the owner account, created at startup or updated to this password (for automation; otherwise the first visit shows the setup page)",
+  LLMTEAM_OWNER_PASSWORD: "the owner's password (≥ 8 chars), see LLMTEAM_OWNER_EMAIL",
+  LLMTEAM_BOOTSTRAP_API_KEY: "an API key (≥ 24 chars) accepted as the owner's (`Authorization: Bearer …`), for automation before any key is created in the app",
   LLMTEAM_APPROVAL_WEBHOOK_URL:
     'http(s) URL that receives a POST `{type: "approval.pending", approval, link: {url, expires_at}, run_url}` when a human step starts waiting (5 s timeout, one retry)',
   LLMTEAM_SEED_EXAMPLES: "on | off: create example segments in an empty database (default on)",

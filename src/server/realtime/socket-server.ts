@@ -14,6 +14,8 @@ import {
   type UnsubscribeAck,
 } from "../../shared/events/socket-protocol";
 import { resolvePrincipal, type Principal } from "../auth/principal";
+import { isSameOrigin } from "../auth/same-origin";
+import { AppError } from "../services/errors";
 import type { RunEventLog, RunEventSource } from "./event-source";
 import { parseRequest, splitArgs } from "./requests";
 import { RunEventDispatcher } from "./run-dispatcher";
@@ -25,6 +27,8 @@ export type SocketServerDeps = {
   events: RunEventSource;
   /** The stored log replays read: the RunStore. */
   runs: RunEventLog;
+  /** LLMTEAM_PUBLIC_URL: accepted as the origin of cookie-signed sockets besides the Host. */
+  publicUrl?: string;
   /** Replay tuning; the defaults suit production. */
   limits?: Partial<ReplayLimits>;
 };
@@ -36,13 +40,23 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketServerDep
   const io = new Server(httpServer, { path: SOCKET_PATH, serveClient: false });
   const dispatcher = new RunEventDispatcher(deps.events);
 
+  // Credentials: `auth: {token: "<API key>"}` in the client's options, an Authorization header,
+  // or the session cookie the browser sends with the handshake. A cookie-signed socket must be
+  // opened by the app's own pages (cross-site WebSocket hijacking).
   io.use(async (socket, next) => {
     try {
-      const principal: Principal = await resolvePrincipal({ headers: socket.handshake.headers });
+      const headers: Record<string, string | string[] | undefined> = { ...socket.handshake.headers };
+      const token: unknown = (socket.handshake.auth as Record<string, unknown> | undefined)?.token;
+      if (typeof token === "string" && token !== "") headers.authorization = `Bearer ${token}`;
+      const principal: Principal = await resolvePrincipal({ headers });
+      if (principal.credential?.kind === "session" && headers.origin !== undefined && !isSameOrigin({ headers }, { publicUrl: deps.publicUrl ?? "" })) {
+        throw new AppError("forbidden", "cross-site socket");
+      }
       socket.data.principal = principal;
       next();
-    } catch {
-      next(new Error("unauthorized"));
+    } catch (err) {
+      const code = err instanceof AppError ? err.code : "unauthorized";
+      next(Object.assign(new Error(code === "forbidden" ? "forbidden" : "unauthorized"), { data: { code, message: err instanceof Error ? err.message : String(err) } }));
     }
   });
 

@@ -3,7 +3,8 @@
 // Next route handler (toNextHandler) and the OpenAPI document (src/server/rest/openapi.ts).
 import type { z } from "zod";
 import { getAppContext, type AppContext } from "../app-context";
-import { resolvePrincipal, type Principal } from "../auth/principal";
+import { LOCAL_OWNER, resolvePrincipal, type Principal } from "../auth/principal";
+import { assertSameOriginIfCookie } from "../auth/same-origin";
 import { CORRELATION_HEADER, correlationIdOf } from "../observability/correlation";
 import type { RunServiceContext } from "../services/context";
 import { readJsonBody } from "./body";
@@ -45,6 +46,13 @@ export type RouteSpec<P extends AnyObject | undefined, Q extends AnyObject | und
   /** Markdown, shown in the API reference. */
   description?: string;
   tags: string[];
+  /**
+   * "public": no credential needed even with LLMTEAM_AUTH=on (health, the OpenAPI document,
+   * webhook triggers whose URL token is the credential); the handler runs as PUBLIC_PRINCIPAL
+   * (as the local owner with LLMTEAM_AUTH=off).
+   * Default: a session or an API key (401 without, 403 for a cross-site cookie request).
+   */
+  access?: "public";
   params?: P;
   query?: Q;
   body?: B;
@@ -82,6 +90,17 @@ export function defineRoute<P extends AnyObject | undefined = undefined, Q exten
   spec: RouteSpec<P, Q, B>,
 ): RouteSpec<P, Q, B> {
   return spec;
+}
+
+/** Who a public route's handler acts as (e.g. the `created_by` of a run a webhook starts). */
+export const PUBLIC_PRINCIPAL: Principal = Object.freeze({ id: "system:public", kind: "owner", displayName: "Public request" });
+
+/** The principal of a request to `spec`: 401/403 (as AppError) when it may not call it. */
+async function principalFor(spec: AnyRouteSpec, request: Request, app: AppContext): Promise<Principal> {
+  if (spec.access === "public") return app.config.auth === "off" ? LOCAL_OWNER : PUBLIC_PRINCIPAL;
+  const principal = await resolvePrincipal({ headers: request.headers });
+  assertSameOriginIfCookie(request, principal, app.config);
+  return principal;
 }
 
 /** The second argument Next.js passes a route handler. */
@@ -130,7 +149,7 @@ export function toNextHandler(spec: AnyRouteSpec) {
   async function handle(request: Request, context: NextRouteContext, correlationId: string): Promise<Response> {
     try {
       const app = getAppContext();
-      const principal = await resolvePrincipal({ headers: request.headers });
+      const principal = await principalFor(spec, request, app);
       const services: RunServiceContext = { repos: app.db.repos, principal, engine: app.runtime.engine };
       const params = spec.params ? parsePart(spec.params, (await context.params) ?? {}, "path") : {};
       const query = spec.query ? parsePart(spec.query, queryObject(new URL(request.url)), "query") : {};

@@ -35,8 +35,11 @@ its schema a 422, an unknown id a 404, a state that doesn't allow the action a 4
 
 **Lists** are paginated with cursors: pass \`next_cursor\` back as \`?cursor=\` until it is \`null\`.
 
-**Authentication**: API keys (\`Authorization: Bearer <key>\`) arrive with access control. Until then every request runs
-as the local owner, so do not expose this server to an untrusted network.`;
+**Authentication** (when the server runs with \`LLMTEAM_AUTH=on\`, the production default): send an API key as
+\`Authorization: Bearer <key>\` (create keys in the app under Settings → API keys). Without a valid key or a browser
+session every route but health, this document and webhook triggers answers **401** \`unauthorized\`. A browser session
+(cookie) works too, but a POST/PUT/PATCH/DELETE with it must come from the app's own pages, otherwise **403** \`forbidden\`.
+With \`LLMTEAM_AUTH=off\` every request acts as the local owner: do not expose such a server to an untrusted network.`;
 
 const JSON_TYPE = "application/json";
 
@@ -109,6 +112,12 @@ function commonErrors(spec: AnyRouteSpec): Record<number, ResponseSpec> {
   if (spec.params || spec.query || spec.body) {
     errors[422] = { description: "A parameter or the body does not match its schema (`invalid_input`, every problem in `details`)" };
   }
+  if (spec.access !== "public") {
+    errors[401] = { description: "No credential, an unknown or revoked API key, or an expired session (`unauthorized`); only with `LLMTEAM_AUTH=on`" };
+    if (spec.method !== "GET") {
+      errors[403] = { description: "Signed in with the browser's session cookie from another site (`forbidden`): send an API key instead" };
+    }
+  }
   errors[500] = { description: "Unexpected server error (`internal`): logged on the server, no details are sent" };
   return errors;
 }
@@ -143,6 +152,7 @@ function operation(schemas: OpenApiSchemas, spec: AnyRouteSpec) {
     summary: spec.summary,
     ...(spec.description ? { description: spec.description } : {}),
     tags: spec.tags,
+    ...(spec.access === "public" ? { security: [] } : {}),
     ...(params.length || spec.query ? { parameters: [...params, ...parameters(schemas, spec, "query")] } : {}),
     ...(body ? { requestBody: body } : {}),
     responses,
@@ -171,8 +181,8 @@ export function buildOpenApiDocument(routes: readonly AnyRouteSpec[], options: {
     // Relative: the document is served by the server it describes, whatever its host name.
     servers: [{ url: "/", description: "This server" }],
     tags: tagList(routes),
-    // `{}` = no credentials needed: keys are not enforced until access control lands.
-    security: [{}, { apiKey: [] }],
+    // An API key; the public routes (health, this document, webhook triggers) override it with `[]`.
+    security: [{ apiKey: [] }],
     paths,
     components: {
       schemas: Object.fromEntries(Object.entries(schemas.components).sort(([a], [b]) => a.localeCompare(b))),
@@ -180,7 +190,7 @@ export function buildOpenApiDocument(routes: readonly AnyRouteSpec[], options: {
         apiKey: {
           type: "http",
           scheme: "bearer",
-          description: "An API key as a bearer token. Reserved: keys arrive with access control; until then the header is ignored.",
+          description: "An API key as a bearer token (`llmt_…`, created under Settings → API keys, or LLMTEAM_BOOTSTRAP_API_KEY). Ignored when the server runs with LLMTEAM_AUTH=off.",
         },
       },
     },

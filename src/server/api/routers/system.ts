@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { AUTH_ENFORCED } from "../../auth/principal";
 import { procedure, router } from "../trpc";
 
 /** What the shell of the UI needs to know about the server (no secrets). */
@@ -16,8 +15,7 @@ export const systemRouter = router({
     .query(({ ctx }) => ({
       version: ctx.app.config.version,
       db: ctx.app.db.kind,
-      // The effective mode, not the setting: see AUTH_ENFORCED.
-      auth: AUTH_ENFORCED && ctx.app.config.auth === "on" ? ("on" as const) : ("off" as const),
+      auth: ctx.app.config.auth,
       principal: { id: ctx.principal.id, display_name: ctx.principal.displayName },
     })),
 });

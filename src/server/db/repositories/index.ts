@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../generated/client";
+import { apiKeyRepository, sessionRepository, userRepository } from "./auth";
 import { idempotencyKeyRepository } from "./idempotency-keys";
 import { runRepository } from "./runs";
 import { scheduleRepository } from "./schedules";
@@ -12,6 +13,9 @@ export function createRepositories(prisma: PrismaClient) {
     idempotencyKeys: idempotencyKeyRepository(prisma),
     webhooks: webhookRepository(prisma),
     schedules: scheduleRepository(prisma),
+    users: userRepository(prisma),
+    sessions: sessionRepository(prisma),
+    apiKeys: apiKeyRepository(prisma),
   };
 }
 

@@ -34,6 +34,7 @@ const hookReplySchema = named(
 export const webhookRoute = defineRoute({
   method: "POST",
   path: "/api/v1/hooks/{segment_id}/{token}",
+  access: "public",
   operationId: "triggerWebhook",
   summary: "Webhook trigger",
   description:

@@ -8,6 +8,7 @@ import { healthSchema } from "../schemas/system";
 export const healthRoute = defineRoute({
   method: "GET",
   path: "/api/v1/health",
+  access: "public",
   operationId: "getHealth",
   summary: "Health",
   description: "**200** when the server and its database answer, **503** naming the failing part otherwise. For load balancers and container health checks.",
@@ -31,6 +32,7 @@ let cached: { routes: readonly AnyRouteSpec[]; version: string; document: OpenAp
 export const openApiRoute = defineRoute({
   method: "GET",
   path: "/api/v1/openapi.json",
+  access: "public",
   operationId: "getOpenApiDocument",
   summary: "OpenAPI document",
   description: "This API described as OpenAPI 3.1, generated from the same schemas that validate requests. The in-app API reference (/api-docs) renders it.",

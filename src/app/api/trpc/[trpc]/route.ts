@@ -5,14 +5,16 @@ import { createTrpcContext } from "@/server/api/trpc";
 export const dynamic = "force-dynamic";
 
 function handler(req: Request) {
-  const ctx = createTrpcContext({ req });
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
     router: appRouter,
-    createContext: () => ctx,
-    // The correlation id the request's runs carry, echoed (the client's, or the generated one).
-    responseMeta: () => ({ headers: { "x-correlation-id": ctx.correlationId } }),
+    createContext: ({ resHeaders }) => {
+      const ctx = createTrpcContext({ req, resHeaders });
+      // The correlation id the request's runs carry, echoed (the client's, or the generated one).
+      resHeaders.set("x-correlation-id", ctx.correlationId);
+      return ctx;
+    },
   });
 }
 
