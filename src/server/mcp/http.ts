@@ -4,6 +4,7 @@
 // 405, as the MCP spec allows for a server that offers no standalone SSE stream.
 // Who is asking is decided as for every REST route (resolvePrincipal); a refused credential is
 // a 401 with `WWW-Authenticate: Bearer` before any MCP message is read.
+import { assertSameOriginIfCookie } from "../auth/same-origin";
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import { getAppContext, type AppContext } from "../app-context";
 import { resolvePrincipal, type Principal, type RequestCredentials } from "../auth/principal";
@@ -37,20 +38,22 @@ export function createMcpHttpHandler(options: McpHttpOptions = {}) {
   return async function handleMcpRequest(request: Request): Promise<Response> {
     if (request.method !== "POST") return methodNotAllowed();
     let principal: Principal;
+    let app: AppContext;
+    try {
+      app = getApp();
+    } catch (error) {
+      return errorResponse(503, "unavailable", error instanceof Error ? error.message : "The server is not started");
+    }
     try {
       principal = await principalOf({ headers: request.headers });
+      // Agents send a key; a browser's session cookie only counts from the app's own pages (CSRF).
+      assertSameOriginIfCookie({ headers: request.headers, method: request.method, url: request.url }, principal, app.config);
     } catch (error) {
       if (error instanceof AppError && (error.code === "unauthorized" || error.code === "forbidden")) {
         const status = error.code === "unauthorized" ? 401 : 403;
         return errorResponse(status, error.code, error.message, undefined, { "www-authenticate": 'Bearer realm="llmteam"' });
       }
       return toErrorResponse(error, "POST /api/mcp");
-    }
-    let app: AppContext;
-    try {
-      app = getApp();
-    } catch (error) {
-      return errorResponse(503, "unavailable", error instanceof Error ? error.message : "The server is not started");
     }
     trackAdvances(app.runtime.engine);
     const context: McpContext = {
