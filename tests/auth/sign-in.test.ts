@@ -64,6 +64,21 @@ describe("owner setup", () => {
 });
 
 describe("sign-in", () => {
+  it("password-guessing: ten failures from one address lock it out for the minute (even the right password), other addresses still sign in", async () => {
+    const guesser = { ...sameOrigin, "x-llmteam-client-ip": "203.0.113.9" };
+    for (let i = 0; i < 10; i++) {
+      const answer = await trpc("auth.signIn", { email: OWNER.email, password: `guess number ${i}` }, { headers: guesser });
+      expect(answer.status).toBe(401);
+    }
+    const locked = await trpc("auth.signIn", OWNER, { headers: guesser });
+    expect(locked.status).toBe(429);
+    expect(locked.error?.data.code).toBe("TOO_MANY_REQUESTS");
+    expect(locked.error?.message).toMatch(/Too many failed sign-in attempts from your network\. Wait \d+ seconds?/);
+    expect(locked.setCookie).toEqual([]);
+    const elsewhere = await trpc("auth.signIn", OWNER, { headers: { ...sameOrigin, "x-llmteam-client-ip": "198.51.100.4" } });
+    expect(elsewhere.status).toBe(200);
+  });
+
   it("wrong-password and unknown-email: the same message, no cookie", async () => {
     const wrong = await trpc("auth.signIn", { email: OWNER.email, password: "not the password" }, { headers: sameOrigin });
     const unknown = await trpc("auth.signIn", { email: "nobody@example.com", password: "not the password" }, { headers: sameOrigin });

@@ -1,5 +1,7 @@
 // Sign-in, owner setup, sign-out and API keys. Status, setup and sign-in are public (they are how
 // one gets a credential); their mutations must still come from the app's own pages.
+import { clientKeyOf } from "../../approvals/link-rate-limit";
+import { createSignInLimiter } from "../../auth/sign-in-rate-limit";
 import { z } from "zod";
 import { resolvePrincipal } from "../../auth/principal";
 import { assertSameOriginIfCookie } from "../../auth/same-origin";
@@ -29,6 +31,22 @@ function requireAuthOn(mode: "on" | "off"): void {
   if (mode === "off") throw new AppError("conflict", "Access control is off on this server (LLMTEAM_AUTH=off): there is nothing to sign in to.");
 }
 
+const signInLimiter = createSignInLimiter();
+
+/** Sign-in and setup, throttled per client address: failures count, a success clears them. */
+async function limitedAttempt<T>(headers: Headers, attempt: () => Promise<T>): Promise<T> {
+  const client = clientKeyOf(headers);
+  await signInLimiter.check(client);
+  try {
+    const result = await attempt();
+    await signInLimiter.succeeded(client);
+    return result;
+  } catch (error) {
+    if (error instanceof AppError && error.code === "unauthorized") await signInLimiter.failed(client);
+    throw error;
+  }
+}
+
 export const authRouter = router({
   /** What the sign-in and setup pages need: the mode, whether an owner exists, who is signed in. */
   status: publicProcedure
@@ -56,7 +74,7 @@ export const authRouter = router({
       if (input.password !== input.confirm) {
         throw new AppError("invalid_input", "The passwords do not match", [{ path: "confirm", message: "The passwords do not match" }]);
       }
-      return startSession(ctx, await setupOwner(ctx.app.db.repos, input));
+      return startSession(ctx, await limitedAttempt(ctx.headers, () => setupOwner(ctx.app.db.repos, input)));
     }),
 
   signIn: sameOriginPublic
@@ -64,7 +82,7 @@ export const authRouter = router({
     .output(signedIn)
     .mutation(async ({ ctx, input }) => {
       requireAuthOn(ctx.app.config.auth);
-      return startSession(ctx, await signIn(ctx.app.db.repos, input));
+      return startSession(ctx, await limitedAttempt(ctx.headers, () => signIn(ctx.app.db.repos, input)));
     }),
 
   signOut: sameOriginPublic.output(z.object({ ok: z.literal(true) })).mutation(async ({ ctx }) => {
