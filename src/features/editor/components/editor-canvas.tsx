@@ -26,7 +26,7 @@ import { useAutoLayout } from "../hooks/use-auto-layout";
 import { useConnectionHandlers } from "../hooks/use-connection-handlers";
 import { useEditorShortcuts } from "../hooks/use-editor-shortcuts";
 import { useFocusRequest } from "../hooks/use-focus-request";
-import { useRevealRequest } from "../hooks/use-reveal-request";
+import { RevealOnRequest } from "../hooks/use-reveal-request";
 import { FIT_VIEW_OPTIONS, useViewportActions } from "../hooks/use-viewport-actions";
 import { isGroupNode, isStepNode, type EditorNode, type FlowEdge } from "../lib/flow-convert";
 import { isLargeSegment, startViewport } from "../lib/initial-viewport";
@@ -117,7 +117,6 @@ function CanvasBody({ readOnly = false, onReady }: Props) {
   const mode = useMemo(() => ({ readOnly }), [readOnly]);
   const runOverlay = useRunOverlay();
   useFocusRequest();
-  useRevealRequest();
 
   /** Client point → point inside the canvas box, and the box's size. */
   const local = useCallback((client: Point): { at: Point; bounds: Box } => {
@@ -324,6 +323,7 @@ function CanvasBody({ readOnly = false, onReady }: Props) {
           onDrop={onDrop}
           colorMode="light"
         >
+          <RevealOnRequest />
           <Background variant={BackgroundVariant.Dots} gap={GRID_SIZE} size={1.25} color="#cbd5e1" />
           <ZoomLevel target={wrapper} />
           {!empty && minimap && (

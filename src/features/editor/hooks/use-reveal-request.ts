@@ -18,7 +18,16 @@ const PANEL_INSET = 12;
 const SETTLE_MS = 500;
 const GLIDE_MS = 250;
 
-export function useRevealRequest(): void {
+/**
+ * Rendered inside <ReactFlow>: the request and the pane size re-render this empty component
+ * only, never the canvas (a decision clears the request while the next step is being drawn).
+ */
+export function RevealOnRequest(): null {
+  useRevealRequest();
+  return null;
+}
+
+function useRevealRequest(): void {
   const request = useEditorStore((s) => s.revealRequest);
   const flow = useReactFlow<EditorNode>();
   const width = useStore((s) => s.width);
