@@ -168,7 +168,7 @@ describe("refused before anything runs", () => {
     const result = await cli("run", chainFile, "--server", "http://localhost:3000");
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("REST API");
-    expect(result.stderr).toContain("later issue");
+    expect(result.stderr).toContain("cannot drive a running server yet");
   });
 
   it("data-dir-locked by another process: says who holds it and suggests --server", async () => {
