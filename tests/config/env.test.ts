@@ -34,10 +34,12 @@ describe("configuration", () => {
     expect(parseConfig({ NODE_ENV: "production", LLMTEAM_AUTH: "off" }).auth).toBe("off");
   });
 
-  it("production-without-secret: auth on in production without LLMTEAM_SECRET stops startup naming it", () => {
-    const problems = problemsOf({ NODE_ENV: "production" });
+  it("production-without-secret: auth on in production with PostgreSQL and no LLMTEAM_SECRET stops startup naming it", () => {
+    const problems = problemsOf({ NODE_ENV: "production", DATABASE_URL: "postgres://db.example/llmteam" });
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^LLMTEAM_SECRET: required in production with LLMTEAM_AUTH=on/);
+    expect(problems[0]).toMatch(/^LLMTEAM_SECRET: required in production with LLMTEAM_AUTH=on and DATABASE_URL/);
+    // The embedded database keeps a generated secret beside its data: `npm start` needs nothing.
+    expect(parseConfig({ NODE_ENV: "production" }).auth).toBe("on");
     // Development and auth off keep the generated secret.
     expect(parseConfig({ NODE_ENV: "production", LLMTEAM_AUTH: "off" }).secret).toBeUndefined();
     expect(parseConfig({ LLMTEAM_AUTH: "on" }).auth).toBe("on");

@@ -126,9 +126,12 @@ export function parseConfig(source: Record<string, string | undefined>, version:
         : "LLMTEAM_OWNER_EMAIL: required with LLMTEAM_OWNER_PASSWORD (set both or neither)",
     );
   }
-  if (production && auth === "on" && !env.LLMTEAM_SECRET) {
+  // With the embedded database a secret generated once is kept beside the data ($LLMTEAM_DATA_DIR/
+  // secret), so `npm start` on a fresh clone works; with PostgreSQL several processes must sign
+  // alike and a per-process secret would break every link at restart: it must be given.
+  if (production && auth === "on" && env.DATABASE_URL && !env.LLMTEAM_SECRET) {
     problems.push(
-      "LLMTEAM_SECRET: required in production with LLMTEAM_AUTH=on (it signs approval links; generate one with `openssl rand -hex 32`)",
+      "LLMTEAM_SECRET: required in production with LLMTEAM_AUTH=on and DATABASE_URL (it signs approval links for every server process; generate one with `openssl rand -hex 32`)",
     );
   }
   if (problems.length > 0) throw new ConfigError(problems);
@@ -177,7 +180,7 @@ export const ENV_DOCS: Record<keyof z.infer<typeof envSchema>, string> = {
   LLMTEAM_AUTH:
     "on | off (default off in development, on in production). on: sign-in for the app, a session or an API key for the API; off: every request acts as the local owner (the UI warns)",
   LLMTEAM_SECRET:
-    "secret (≥ 16 chars) that signs approval links; required in production with LLMTEAM_AUTH=on. Otherwise, unset: generated once into $LLMTEAM_DATA_DIR/secret with the embedded database, per process (links die on restart) with DATABASE_URL",
+    "secret (≥ 16 chars) that signs approval links; required in production with LLMTEAM_AUTH=on and DATABASE_URL. Otherwise, unset: generated once into $LLMTEAM_DATA_DIR/secret with the embedded database, per process (links die on restart) with DATABASE_URL",
   LLMTEAM_PUBLIC_URL: "public base URL used in links and accepted as the app's own origin (default http://localhost:$PORT); https:// makes the session cookie Secure",
   LLMTEAM_OWNER_EMAIL: "with LLMTEAM_OWNER_PASSWORD: the owner account, created at startup or updated to this password (for automation; otherwise the first visit shows the setup page)",
   LLMTEAM_OWNER_PASSWORD: "the owner's password (≥ 8 chars), see LLMTEAM_OWNER_EMAIL",
