@@ -126,6 +126,8 @@ export default defineConfig({
         DATABASE_URL: "",
         REDIS_URL: "",
         NEXT_TELEMETRY_DISABLED: "1",
+        // One JSON access-log line per API call would bury the test output; warnings and errors stay.
+        LLMTEAM_LOG_LEVEL: "warn",
         // Production defaults to LLMTEAM_AUTH=on: /metrics then needs this token (e2e/platform).
         LLMTEAM_METRICS_TOKEN: metricsToken,
         // The specs start runs back to back as one principal: keep the run-start limit out of their way.

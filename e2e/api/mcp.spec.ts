@@ -6,7 +6,11 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { expect, test } from "@playwright/test";
+import { E2E_BOOTSTRAP_KEY } from "../credentials";
 import { uniqueName } from "../segments/support";
+
+/** Agents authenticate with an API key (the server runs with access control on). */
+const asAgent = { authorization: `Bearer ${E2E_BOOTSTRAP_KEY}` };
 
 const idOf = (prefix: string) => uniqueName(prefix).toLowerCase().replace(/[^a-z0-9]+/g, "-");
 const text = (result: CallToolResult) => result.content.map((c) => (c.type === "text" ? c.text : "")).join("\n");
@@ -27,10 +31,10 @@ test("MCP over HTTP: tools, run with wait, approval round trip, tool errors", as
       { from_step: "check", to_step: "publish" },
     ],
   };
-  expect((await request.post("/api/v1/segments", { data: doc })).status()).toBe(201);
+  expect((await request.post("/api/v1/segments", { data: doc, headers: asAgent })).status()).toBe(201);
 
   const client = new Client({ name: "llmteam-e2e", version: "1.0.0" });
-  await client.connect(new StreamableHTTPClientTransport(new URL("/api/mcp", baseURL)));
+  await client.connect(new StreamableHTTPClientTransport(new URL("/api/mcp", baseURL), { requestInit: { headers: asAgent } }));
   try {
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual(["decide_approval", "get_catalog", "get_run", "list_pending_approvals", "list_segments", "run_segment"]);

@@ -53,9 +53,12 @@ test("an unknown page shows the not-found page, not a crash", async ({ page }) =
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 });
 
-test("GET /metrics: 401 without the token (auth on in production), Prometheus text with it, requests labelled by route pattern", async ({ request }) => {
-  const anonymous = await request.get("/metrics");
+test("GET /metrics: 401 without the token (auth on in production), Prometheus text with it, requests labelled by route pattern", async ({ request, playwright, baseURL }) => {
+  // The suite's own contexts are signed in (a session counts as a credential): ask as nobody.
+  const nobody = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+  const anonymous = await nobody.get("/metrics");
   expect(anonymous.status()).toBe(401);
+  await nobody.dispose();
   const health = await request.get("/api/v1/health", { headers: { "x-correlation-id": "e2e-health-1" } });
   expect(health.headers()["x-correlation-id"]).toBe("e2e-health-1");
   const token = String(test.info().config.metadata.metricsToken);
