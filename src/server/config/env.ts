@@ -38,6 +38,34 @@ const envSchema = z.object({
     .string()
     .refine((v) => /^rediss?:\/\/.+/.test(v), "must be a redis:// or rediss:// URL")
     .optional(),
+  LLMTEAM_WORKERS: z.coerce
+    .number({ error: "must be a whole number" })
+    .int("must be a whole number")
+    .min(0, "must be 0 (this process runs no steps) or more")
+    .max(1000, "must be at most 1000")
+    .optional(),
+  LLMTEAM_WORKER_CONCURRENCY: z.coerce
+    .number({ error: "must be a whole number" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(1000, "must be at most 1000")
+    .default(16),
+  LLMTEAM_WORKER_METRICS_PORT: z.coerce
+    .number({ error: "must be a port number" })
+    .int("must be a port number")
+    .min(0, "must be a port number (0 = any free port)")
+    .max(65535, "must be a port number")
+    .default(9464),
+  LLMTEAM_RUN_LEASE_SECONDS: z.coerce
+    .number({ error: "must be a number of seconds" })
+    .min(1, "must be at least 1 second")
+    .max(600, "must be at most 600 seconds")
+    .default(30),
+  LLMTEAM_SHUTDOWN_GRACE_SECONDS: z.coerce
+    .number({ error: "must be a number of seconds" })
+    .min(0, "must be 0 or more seconds")
+    .max(600, "must be at most 600 seconds")
+    .default(10),
   LLMTEAM_LLMS: z.string().optional(),
   LLMTEAM_METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   LLMTEAM_RATE_LIMIT_RUNS_PER_MIN: z.coerce
@@ -69,7 +97,25 @@ export type Config = Readonly<{
   runRetentionDays: number;
   /** REST request bodies larger than this many megabytes are refused with 413. */
   maxBodyMb: number;
+  /**
+   * Set: queue mode. Run advances are BullMQ jobs on this Redis, events reach every web process
+   * through it, rate limits are counted in it. Needs DATABASE_URL (PGlite is single-process).
+   */
   redisUrl: string | undefined;
+  /**
+   * Advances this web process runs at once: in queue mode its own BullMQ worker's concurrency,
+   * 0 = none (only `npm run worker` processes run steps). Without Redis: 1 (the in-process
+   * scheduler has no limit of its own).
+   */
+  workers: number;
+  /** Advances one `npm run worker` process runs at once. */
+  workerConcurrency: number;
+  /** Where `npm run worker` serves /metrics and /healthz (0 = any free port). */
+  workerMetricsPort: number;
+  /** How long a run's lease lasts without a heartbeat: a crashed worker's runs move on after it. */
+  leaseMs: number;
+  /** SIGTERM: steps in flight get this long to finish before their runs are handed back. */
+  shutdownGraceMs: number;
   /** LLM refs from LLMTEAM_LLMS (keys resolved from the variables they name); `mock` is built in. */
   llms: readonly LlmRefConfig[];
   /** With auth on, GET /metrics accepts `Authorization: Bearer <this>` (or an API key). */
@@ -134,6 +180,14 @@ export function parseConfig(source: Record<string, string | undefined>, version:
       "LLMTEAM_SECRET: required in production with LLMTEAM_AUTH=on and DATABASE_URL (it signs approval links for every server process; generate one with `openssl rand -hex 32`)",
     );
   }
+  if (env.REDIS_URL && !env.DATABASE_URL) {
+    problems.push(
+      "REDIS_URL: queue mode needs PostgreSQL: set DATABASE_URL too (the embedded database, PGlite, belongs to one process, so workers could not share it)",
+    );
+  }
+  if (!env.REDIS_URL && env.LLMTEAM_WORKERS === 0) {
+    problems.push("LLMTEAM_WORKERS: 0 needs queue mode (REDIS_URL): without it this process is the only one that runs steps");
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     nodeEnv: env.NODE_ENV,
@@ -155,6 +209,11 @@ export function parseConfig(source: Record<string, string | undefined>, version:
     runRetentionDays: env.LLMTEAM_RUN_RETENTION_DAYS,
     maxBodyMb: env.LLMTEAM_MAX_BODY_MB,
     redisUrl: env.REDIS_URL,
+    workers: env.LLMTEAM_WORKERS ?? (env.REDIS_URL ? 4 : 1),
+    workerConcurrency: env.LLMTEAM_WORKER_CONCURRENCY,
+    workerMetricsPort: env.LLMTEAM_WORKER_METRICS_PORT,
+    leaseMs: Math.round(env.LLMTEAM_RUN_LEASE_SECONDS * 1000),
+    shutdownGraceMs: Math.round(env.LLMTEAM_SHUTDOWN_GRACE_SECONDS * 1000),
     llms,
     metricsToken: env.LLMTEAM_METRICS_TOKEN,
     runStartLimit: Object.freeze({ points: env.LLMTEAM_RATE_LIMIT_RUNS_PER_MIN, durationSeconds: 60, keyPrefix: "llmteam:rate:run-start" }),
@@ -191,7 +250,14 @@ export const ENV_DOCS: Record<keyof z.infer<typeof envSchema>, string> = {
   LLMTEAM_LOG_LEVEL: "debug | info | warn | error | silent (default info); JSON lines in production, pretty in development, secrets redacted",
   LLMTEAM_RUN_RETENTION_DAYS: "finished runs older than this many days are deleted with their steps, events and approvals (default 30)",
   LLMTEAM_MAX_BODY_MB: "largest REST API request body in megabytes; larger ones are refused with 413 body_too_large (default 10)",
-  REDIS_URL: "redis://… shares rate-limit counts between server processes (and is reserved for queue mode); unset: counted in memory",
+  REDIS_URL:
+    "redis://… switches on queue mode (needs DATABASE_URL): runs advance as BullMQ jobs that `npm run worker` processes (and the web process, see LLMTEAM_WORKERS) take, events reach every web process through Redis, rate limits are counted there; unset: one process runs everything",
+  LLMTEAM_WORKERS:
+    "queue mode: runs the web process advances at once beside the worker processes (default 4; 0 = none, so the API and sockets stay responsive under load)",
+  LLMTEAM_WORKER_CONCURRENCY: "runs one `npm run worker` process advances at once (default 16)",
+  LLMTEAM_WORKER_METRICS_PORT: "port where `npm run worker` serves /metrics and /healthz (default 9464; 0 = any free port, printed at start)",
+  LLMTEAM_RUN_LEASE_SECONDS: "how long a run stays with a worker that stopped renewing its lease (crashed) before another takes it over (default 30)",
+  LLMTEAM_SHUTDOWN_GRACE_SECONDS: "on SIGTERM, how long steps in flight may take to finish before their runs are handed back to other workers (default 10)",
   LLMTEAM_LLMS:
     'LLM refs for llm_ref besides the built-in "mock": JSON text or the path of a JSON file, {"<ref>": {provider: openai-compatible | openai | anthropic, model, base_url, api_key_env (the NAME of the variable holding the key), price: {input_per_million, output_per_million}}}',
   LLMTEAM_METRICS_TOKEN:
