@@ -1,6 +1,12 @@
-# LLMTeam Canvas: one Node process serving the Next.js app, its API and socket.io.
-#   docker compose up        (see docker-compose.yml: app + PostgreSQL)
-# Without DATABASE_URL the app uses its embedded database (PGlite) under /app/.data.
+# LLMTeam Canvas. One image, two roles:
+#   web (the default CMD): the Next.js app, its API and socket.io on port 3000;
+#   worker (queue mode, REDIS_URL + DATABASE_URL): command `node --import tsx src/server/worker.ts`,
+#     /healthz and /metrics on 9464 (LLMTEAM_WORKER_METRICS_PORT). The HEALTHCHECK below is the
+#     web's: give a worker its own (docker-compose.yml does).
+#   docker compose up        (see docker-compose.yml: app + worker + PostgreSQL + Redis)
+# Without DATABASE_URL the web uses its embedded database (PGlite) under /app/.data.
+# Both roles start with `node --import tsx`, not npx/npm: node is then PID 1 and gets SIGTERM
+# itself (npm and npx do not pass it on), so a stop lets steps in flight finish.
 
 # --- build: install, generate the Prisma client, build Next, drop dev deps ---
 FROM node:20-bookworm-slim AS build
@@ -33,7 +39,7 @@ COPY --from=build --chown=node:node /app/prisma ./prisma
 COPY --from=build --chown=node:node /app/src ./src
 RUN mkdir -p /app/.data && chown node:node /app/.data
 USER node
-EXPOSE 3000
+EXPOSE 3000 9464
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=5 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:3000/api/v1/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"]
-CMD ["npx", "tsx", "src/server/main.ts"]
+CMD ["node", "--import", "tsx", "src/server/main.ts"]

@@ -46,6 +46,13 @@ export interface Engine {
   advance(runId: string): Promise<AdvanceResult>;
   /** After a restart: schedules every run that needs work (due now or later). Returns how many. */
   recover(): Promise<number>;
+  /** A run advanced in this process re-reads what others changed (a decision taken in another process). */
+  poke(runId: string): void;
+  /**
+   * Stopping: every advance running here stops, aborts its in-flight steps without writing,
+   * releases its lease and schedules its run again; resolves the number of runs handed back.
+   */
+  handBack(): number;
   cancel(runId: string): Promise<void>;
   pause(runId: string): Promise<void>;
   resume(runId: string): Promise<void>;
@@ -108,6 +115,11 @@ export function createEngine(options: EngineOptions): Engine {
         runtime.scheduler.schedule(run_id, at && at.getTime() > now.getTime() ? { at } : undefined);
       }
       return runs.length;
+    },
+    poke: (runId) => active.get(runId)?.poke(),
+    handBack() {
+      for (const loop of active.values()) loop.handBack();
+      return active.size;
     },
     cancel: (runId) => cancelRun(runtime, runId),
     pause: (runId) => pauseRun(runtime, runId),

@@ -54,12 +54,15 @@ export interface RunStore {
    * Takes the run's lease if free or expired at `now`, and clears the run's "poked" mark in the
    * same step. Pokes (nudges, decisions, control requests) that arrive later leave the mark set,
    * so a run poked during an advance is found again by findRunsToWake after a crash.
-   * Only the holder may commit.
+   * A claim refused because the lease is held marks the run poked: its holder sees the mark when
+   * it releases and advances again, so a wake-up aimed at a run busy in another process is never
+   * lost (nor left waiting for the lease to expire). Only the holder may commit.
    */
   claim(runId: string, owner: string, now: string, until: string): Promise<ClaimResult>;
   /** Extends the lease; false if it was lost. Returns the run's control request as a bonus. */
   renew(lease: Lease, until: string): Promise<{ ok: boolean; control: RunControl | null }>;
-  release(lease: Lease): Promise<void>;
+  /** Frees the lease; `poked`: the run was poked while it was held (the caller advances it again). */
+  release(lease: Lease): Promise<{ poked: boolean }>;
 
   /**
    * Atomically applies a batch under the lease (throws LeaseLostError if not held): step rows,

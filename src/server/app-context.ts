@@ -3,12 +3,15 @@
 // module-level singleton would exist twice; globalThis is shared by both.
 import type { Config } from "./config/env";
 import type { Database } from "./db/open-database";
+import type { QueueMode } from "./queue/queue-mode";
 import type { EngineRuntime } from "./runtime/engine-runtime";
 
 export type AppContext = {
   config: Config;
   db: Database;
   runtime: EngineRuntime;
+  /** Queue mode (REDIS_URL): the BullMQ queue, Redis health, the event relay. */
+  queue?: QueueMode;
   startedAt: Date;
   /** The cron scheduler, once the server started it: poked when schedules change. */
   schedules?: { poke(): void };

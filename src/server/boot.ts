@@ -8,29 +8,51 @@ import { ConfigError, getConfig, type Config } from "./config/env";
 import { DataDirLockedError } from "./db/data-dir-lock";
 import { MigrationError } from "./db/migrate";
 import { DatabaseConnectionError, openDatabase } from "./db/open-database";
+import { QueueMode } from "./queue/queue-mode";
+import { RedisConnectionError } from "./queue/redis-connection";
 import { createEngineRuntime } from "./runtime/engine-runtime";
 import { seedExamples } from "./seed/seed-examples";
 import { ensureOwnerFromConfig } from "./services/auth/accounts";
 
+export type BootOptions = {
+  /**
+   * `web` and `worker` run in queue mode when REDIS_URL is set (advances scheduled on BullMQ);
+   * `inline` (the CLI, tests) always advances its runs in this process.
+   */
+  role?: "web" | "worker" | "inline";
+};
+
 export async function bootCore(
   config: Config = getConfig(),
+  options: BootOptions = {},
 ): Promise<AppContext & { seeded: string[]; resumed: number }> {
+  const role = options.role ?? "inline";
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  let queue: QueueMode | undefined;
   try {
-    // "First start" = this open created the schema; deleting every segment later doesn't bring examples back.
-    const freshDatabase = db.appliedMigrations.length > 0 && (await db.repos.segments.count()) === 0;
-    const seeded =
-      config.seedExamples && freshDatabase ? await seedExamples({ repos: db.repos, principal: LOCAL_OWNER }) : [];
-    if (config.auth === "on" && config.owner) {
-      const outcome = await ensureOwnerFromConfig(db.repos, config.owner);
-      if (outcome !== "unchanged") console.log(`Owner ${config.owner.email} ${outcome} from LLMTEAM_OWNER_EMAIL/LLMTEAM_OWNER_PASSWORD`);
+    let seeded: string[] = [];
+    if (role !== "worker") {
+      // "First start" = this open created the schema; deleting every segment later doesn't bring examples back.
+      const freshDatabase = db.appliedMigrations.length > 0 && (await db.repos.segments.count()) === 0;
+      seeded = config.seedExamples && freshDatabase ? await seedExamples({ repos: db.repos, principal: LOCAL_OWNER }) : [];
+      if (config.auth === "on" && config.owner) {
+        const outcome = await ensureOwnerFromConfig(db.repos, config.owner);
+        if (outcome !== "unchanged") console.log(`Owner ${config.owner.email} ${outcome} from LLMTEAM_OWNER_EMAIL/LLMTEAM_OWNER_PASSWORD`);
+      }
+      await db.repos.sessions.deleteExpired(new Date());
     }
-    await db.repos.sessions.deleteExpired(new Date());
-    const runtime = createEngineRuntime(db, { llms: config.llms });
+    if (config.redisUrl && role !== "inline") queue = await QueueMode.open(config, `${role}-${process.pid}`);
+    const runtime = createEngineRuntime(db, {
+      llms: config.llms,
+      leaseMs: config.leaseMs,
+      owner: `${role}-${process.pid}`,
+      ...(queue ? { scheduler: queue.scheduler } : {}),
+    });
     // Runs interrupted by a stop or crash continue: completed steps are never re-executed.
     const resumed = await runtime.recover();
-    return { config, db, runtime, startedAt: new Date(), seeded, resumed };
+    return { config, db, runtime, ...(queue ? { queue } : {}), startedAt: new Date(), seeded, resumed };
   } catch (err) {
+    await queue?.close().catch(() => {});
     await db.close().catch(() => {});
     throw err;
   }
@@ -43,7 +65,8 @@ export function describeStartupError(err: unknown): string {
     err instanceof DataDirLockedError ||
     err instanceof MigrationError ||
     err instanceof DatabaseConnectionError ||
-    err instanceof LinkSecretError
+    err instanceof LinkSecretError ||
+    err instanceof RedisConnectionError
   ) {
     return err.message;
   }

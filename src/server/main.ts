@@ -36,7 +36,7 @@ async function sendResponse(res: ServerResponse, response: Response): Promise<vo
 
 async function main() {
   const logger = initLogger(getConfig());
-  const core = await bootCore();
+  const core = await bootCore(getConfig(), { role: "web" });
   const { config, db } = core;
   if (!dev && !existsSync(path.join(root, ".next", "BUILD_ID"))) {
     await db.close();
@@ -95,8 +95,13 @@ async function main() {
   };
   const httpServer = createServer(onRequest);
   const io = attachSocketServer(httpServer, { events: core.runtime.events, runs: db.runStore, publicUrl: config.publicUrl });
+  // Queue mode: events committed by workers (and other web processes) reach this one's sockets.
+  core.queue?.attachSocketServer(io, core.runtime);
+  if (core.queue && config.workers > 0) await core.queue.runAdvances({ engine: core.runtime.engine, repos: db.repos, concurrency: config.workers });
   const stopRetention = startRetention(db.repos, config.runRetentionDays);
-  const approvals = startApprovals({ config, events: core.runtime.events });
+  // The webhook follows this process's commits only: in queue mode the process that committed
+  // `step.waiting` sends it, once.
+  const approvals = startApprovals({ config, events: core.runtime.committed });
   const schedules = new ScheduleRunner({
     repos: db.repos,
     // Scheduled runs start like any other, on the latest saved revision, as the system.
@@ -111,7 +116,8 @@ async function main() {
     httpServer.listen(config.port, config.host, () => resolve());
   });
   const where = config.databaseUrl ? "PostgreSQL" : `embedded PGlite in ${config.dataDir}`;
-  console.log(`LLMTeam Canvas ${config.version} on http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port} (${where}${dev ? ", dev" : ""})`);
+  const mode = core.queue ? `, queue mode: ${config.workers > 0 ? `${config.workers} advances at once here` : "steps run in `npm run worker` processes only"}` : "";
+  console.log(`LLMTeam Canvas ${config.version} on http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port} (${where}${mode}${dev ? ", dev" : ""})`);
   if (core.db.appliedMigrations.length) console.log(`Applied migrations: ${core.db.appliedMigrations.join(", ")}`);
   if (core.seeded.length) console.log(`Created example segments: ${core.seeded.join(", ")}`);
   if (core.resumed) console.log(`Resuming ${core.resumed} unfinished run(s)`);
@@ -126,15 +132,19 @@ async function main() {
     if (closing) return;
     closing = true;
     logger.info({ signal }, `${signal}: shutting down`);
-    const force = setTimeout(() => process.exit(1), 10_000);
+    const force = setTimeout(() => process.exit(1), config.shutdownGraceMs + 10_000);
     force.unref();
     stopRetention();
     await schedules.stop();
+    // Steps in flight get the grace period to commit; the runs of those cut off are handed back
+    // (queue mode: another worker continues them now; in-process: the next start does) and
+    // their interrupted steps run again as new attempts.
+    if (core.queue) await core.queue.drain(core.runtime.engine, config.shutdownGraceMs);
+    else await core.runtime.stop(config.shutdownGraceMs);
     await approvals.stop();
     await new Promise<void>((resolve) => io.close(() => resolve()));
     await new Promise<void>((resolve) => httpServer.close(() => resolve()));
-    // Steps in flight get a few seconds to commit; anything cut off reruns as a new attempt on the next start.
-    await core.runtime.stop(5000);
+    await core.queue?.close();
     await db.close().catch(() => {});
     await closeRateLimitStores();
     setAppContext(undefined);

@@ -13,8 +13,13 @@ import { addMs, iso, type Runtime } from "./runtime";
 
 export type AdvanceResult =
   | { status: "advanced"; run_status: string; wake_at: string | null }
-  /** Another advancer holds the lease (here: it was poked; elsewhere: retried when the lease ends). */
-  | { status: "busy" }
+  /**
+   * Another advancer holds the lease. `here`: it runs in this process and was poked. `elsewhere`:
+   * the run is marked poked (its holder advances again on release) and a retry is scheduled for
+   * when the lease would expire (in case the holder died); a queue worker also tells the other
+   * processes (Engine.poke) so the holder refreshes at once.
+   */
+  | { status: "busy"; holder: "here" | "elsewhere" }
   | { status: "not_found" }
   | { status: "error"; error: unknown };
 
@@ -24,13 +29,14 @@ export async function advanceRun(runtime: Runtime, runId: string): Promise<Advan
   const local = runtime.active.get(runId);
   if (local) {
     local.poke();
-    return { status: "busy" };
+    return { status: "busy", holder: "here" };
   }
   const now = runtime.clock.now();
   const claim = await runtime.store.claim(runId, runtime.owner, iso(now), iso(addMs(now, runtime.leaseMs)));
   if (!claim.ok) {
-    if (claim.held_until !== null) runtime.scheduler.schedule(runId, { at: addMs(new Date(claim.held_until), 1) });
-    return { status: "busy" };
+    if (claim.held_until === null) return { status: "not_found" };
+    runtime.scheduler.schedule(runId, { at: addMs(new Date(claim.held_until), 1) });
+    return { status: "busy", holder: "elsewhere" };
   }
   const committer = new Committer(runtime, claim.lease);
   let loop: RunLoop | null = null;
@@ -61,7 +67,15 @@ export async function advanceRun(runtime: Runtime, runId: string): Promise<Advan
   } finally {
     committer.stop();
     if (loop && runtime.active.get(runId) === loop) runtime.active.delete(runId);
-    if (!committer.lost) await runtime.store.release(claim.lease).catch((error: unknown) => runtime.onError(error, runId));
+    if (!committer.lost) {
+      const released = await runtime.store.release(claim.lease).catch((error: unknown) => {
+        runtime.onError(error, runId);
+        return { poked: false };
+      });
+      // Poked while held (a decision, a child finishing, a wake-up refused as busy), or handed
+      // back at shutdown: advance again (elsewhere, when this process is stopping).
+      if (released.poked || loop?.handedBack) runtime.scheduler.schedule(runId);
+    }
   }
 }
 

@@ -26,7 +26,8 @@ type Signal =
   | { kind: "tick" }
   | { kind: "control" }
   | { kind: "deadline" }
-  | { kind: "lost" };
+  | { kind: "lost" }
+  | { kind: "hand_back" };
 
 export class RunLoop {
   readonly transitions: Transitions;
@@ -36,6 +37,8 @@ export class RunLoop {
   pausing = false;
   failure: RunError | null = null;
   stopped = false;
+  /** Stopped by handBack(): the lease is released and the run scheduled again. */
+  handedBack = false;
   #control: RunControl | null = null;
   #queue: Signal[] = [];
   #notify: (() => void) | null = null;
@@ -57,6 +60,14 @@ export class RunLoop {
 
   onLeaseLost(): void {
     this.#push({ kind: "lost" });
+  }
+
+  /**
+   * A stopping process gives the run back: in-flight calls are aborted without writing, so the
+   * next advancer (another worker) runs them again as new attempts; completed steps stay done.
+   */
+  handBack(): void {
+    this.#push({ kind: "hand_back" });
   }
 
   noteControl(control: RunControl | null): void {
@@ -239,6 +250,11 @@ export class RunLoop {
         return;
       case "lost":
         this.stopped = true;
+        this.abortAll();
+        return;
+      case "hand_back":
+        this.stopped = true;
+        this.handedBack = true;
         this.abortAll();
         return;
     }

@@ -27,7 +27,7 @@ export interface Runtime {
   /** Wakes a run: pokes its advancer if it runs in this process, and schedules it. */
   wake(runId: string, at?: Date): void;
   /** Advancers running in this process, by run id (to poke them). */
-  readonly active: Map<string, { poke(): void }>;
+  readonly active: Map<string, { poke(): void; handBack(): void }>;
   /** Reports errors that cannot be returned to anyone (a failed background advance). */
   onError(error: unknown, runId: string): void;
 }

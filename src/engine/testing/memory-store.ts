@@ -103,7 +103,10 @@ export class InMemoryRunStore implements RunStore {
   async claim(runId: string, owner: string, now: string, until: string): Promise<ClaimResult> {
     const row = this.#row(runId);
     if (!row) return { ok: false, held_until: null };
-    if (row.lease && row.lease.until > Date.parse(now)) return { ok: false, held_until: new Date(row.lease.until).toISOString() };
+    if (row.lease && row.lease.until > Date.parse(now)) {
+      row.poked = true;
+      return { ok: false, held_until: new Date(row.lease.until).toISOString() };
+    }
     const token = `${owner}#${++this.#leases}`;
     row.lease = { token, until: Date.parse(until) };
     row.poked = false;
@@ -117,9 +120,11 @@ export class InMemoryRunStore implements RunStore {
     return { ok: true, control: row.record.control };
   }
 
-  async release(lease: Lease): Promise<void> {
+  async release(lease: Lease): Promise<{ poked: boolean }> {
     const row = this.#row(lease.run_id);
-    if (row?.lease?.token === lease.token) row.lease = null;
+    if (row?.lease?.token !== lease.token) return { poked: false };
+    row.lease = null;
+    return { poked: row.poked };
   }
 
   async commit(lease: Lease, batch: CommitBatch): Promise<CommitResult> {

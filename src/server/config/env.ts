@@ -38,6 +38,10 @@ const envSchema = z.object({
     .string()
     .refine((v) => /^rediss?:\/\/.+/.test(v), "must be a redis:// or rediss:// URL")
     .optional(),
+  LLMTEAM_QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/, "must be 1–64 letters, digits, '_', '.' or '-'")
+    .default("llmteam"),
   LLMTEAM_WORKERS: z.coerce
     .number({ error: "must be a whole number" })
     .int("must be a whole number")
@@ -108,6 +112,8 @@ export type Config = Readonly<{
    * scheduler has no limit of its own).
    */
   workers: number;
+  /** Prefix of the queue, channels and socket.io adapter keys in Redis (one per deployment). */
+  queuePrefix: string;
   /** Advances one `npm run worker` process runs at once. */
   workerConcurrency: number;
   /** Where `npm run worker` serves /metrics and /healthz (0 = any free port). */
@@ -210,6 +216,7 @@ export function parseConfig(source: Record<string, string | undefined>, version:
     maxBodyMb: env.LLMTEAM_MAX_BODY_MB,
     redisUrl: env.REDIS_URL,
     workers: env.LLMTEAM_WORKERS ?? (env.REDIS_URL ? 4 : 1),
+    queuePrefix: env.LLMTEAM_QUEUE_PREFIX,
     workerConcurrency: env.LLMTEAM_WORKER_CONCURRENCY,
     workerMetricsPort: env.LLMTEAM_WORKER_METRICS_PORT,
     leaseMs: Math.round(env.LLMTEAM_RUN_LEASE_SECONDS * 1000),
@@ -254,6 +261,7 @@ export const ENV_DOCS: Record<keyof z.infer<typeof envSchema>, string> = {
     "redis://… switches on queue mode (needs DATABASE_URL): runs advance as BullMQ jobs that `npm run worker` processes (and the web process, see LLMTEAM_WORKERS) take, events reach every web process through Redis, rate limits are counted there; unset: one process runs everything",
   LLMTEAM_WORKERS:
     "queue mode: runs the web process advances at once beside the worker processes (default 4; 0 = none, so the API and sockets stay responsive under load)",
+  LLMTEAM_QUEUE_PREFIX: "queue mode: prefix of every Redis key and channel (default llmteam); deployments sharing one Redis need different prefixes",
   LLMTEAM_WORKER_CONCURRENCY: "runs one `npm run worker` process advances at once (default 16)",
   LLMTEAM_WORKER_METRICS_PORT: "port where `npm run worker` serves /metrics and /healthz (default 9464; 0 = any free port, printed at start)",
   LLMTEAM_RUN_LEASE_SECONDS: "how long a run stays with a worker that stopped renewing its lease (crashed) before another takes it over (default 30)",

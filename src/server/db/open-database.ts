@@ -113,6 +113,24 @@ export function splitSchemaParam(databaseUrl: string): { url: string; schema: st
   return { url: url.toString(), schema };
 }
 
+/**
+ * Queue mode starts web and worker processes together against one PostgreSQL: a session advisory
+ * lock makes them apply migrations one after the other (the second finds nothing left to do).
+ */
+async function migrateExclusively<T>(pool: pg.Pool, apply: () => Promise<T>): Promise<T> {
+  const conn = await pool.connect();
+  try {
+    await conn.query("SELECT pg_advisory_lock(hashtext('llmteam:migrations:' || current_schema()))");
+    try {
+      return await apply();
+    } finally {
+      await conn.query("SELECT pg_advisory_unlock(hashtext('llmteam:migrations:' || current_schema()))").catch(() => {});
+    }
+  } finally {
+    conn.release();
+  }
+}
+
 /** Where we tried to connect, without the password. */
 export function describeTarget(databaseUrl: string): string {
   const url = new URL(databaseUrl);
@@ -145,7 +163,7 @@ async function openPostgres(databaseUrl: string, migrate: boolean): Promise<Data
   }
   const factory = new PrismaPg(pool, schema ? { schema } : undefined);
   try {
-    const appliedMigrations = migrate ? await applyMigrations(factory) : [];
+    const appliedMigrations = migrate ? await migrateExclusively(pool, () => applyMigrations(factory)) : [];
     const prisma = new PrismaClient({ adapter: factory });
     return {
       prisma,

@@ -15,6 +15,26 @@ export function runRepository(prisma: PrismaClient) {
     },
 
     /**
+     * Runs whose wake-up was lost (queue mode: a job that could not be queued while Redis was
+     * down, a Redis that restarted empty, a worker that died holding a run): unfinished, no live
+     * lease, and either poked, pending, holding a control request, holding an expired lease, or
+     * with a wake-up time more than `graceMs` overdue. Anything scheduled normally is picked up
+     * long before it qualifies, so sweeping these costs nothing in the normal case.
+     */
+    async findOrphans(now: Date, graceMs: number): Promise<string[]> {
+      const before = new Date(now.getTime() - graceMs);
+      const rows = await prisma.$queryRaw<{ id: string }[]>`
+        SELECT id FROM runs
+        WHERE status IN ('pending', 'running', 'waiting', 'paused')
+          AND (lease_expires_at IS NULL OR lease_expires_at <= ${now})
+          AND updated_at <= ${before}
+          AND (poked OR status = 'pending' OR control IS NOT NULL OR lease_token IS NOT NULL OR wake_at <= ${before})
+        ORDER BY id
+        LIMIT 1000`;
+      return rows.map((row) => row.id);
+    },
+
+    /**
      * Deletes run trees whose top-level run finished (completed, failed or
      * cancelled) before `cutoff`: the runs of the tree, and by cascade their
      * step rows, events and approvals. A tree whose root is still live is kept

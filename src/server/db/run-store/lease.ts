@@ -1,6 +1,8 @@
 // The run lease: compare-and-set on the runs row. A claim succeeds when the lease is free or
 // expired at `now`, hands out a fresh token (UUID) and clears the poke mark in the same UPDATE;
-// renew and release only act for the current token (fencing).
+// renew and release only act for the current token (fencing). A claim refused because the lease
+// is held marks the run poked, and release reports the mark: the holder advances again, so a
+// wake-up meant for a run busy in another process is taken up as soon as it is free.
 import type { ClaimResult, Lease, RunControl } from "../../../engine";
 import type { PrismaClient } from "../generated/client";
 import { sql } from "./sql";
@@ -21,7 +23,15 @@ export async function claimLease(prisma: PrismaClient, runId: string, owner: str
     const row = rows[0];
     if (!row) return { ok: false, held_until: null };
     if (row.claimed > 0) return { ok: true, lease: { run_id: runId, token } };
-    if (row.held_until !== null) return { ok: false, held_until: new Date(row.held_until).toISOString() };
+    if (row.held_until !== null) {
+      const marked = await prisma.$queryRaw<{ held_until: Date | string }[]>(sql`
+        UPDATE runs SET poked = TRUE
+        WHERE id = ${runId} AND lease_token IS NOT NULL AND lease_expires_at > ${now}::timestamptz
+        RETURNING lease_expires_at AS held_until`);
+      if (marked[0]) return { ok: false, held_until: new Date(marked[0].held_until).toISOString() };
+      // Released between the two statements: the holder did not see the mark, so claim again.
+      continue;
+    }
     // The statement's snapshot saw a free lease that a concurrent claim took first (PostgreSQL
     // re-checked the row after waiting for its lock): look again with a fresh snapshot.
   }
@@ -37,8 +47,10 @@ export async function renewLease(prisma: PrismaClient, lease: Lease, until: stri
   return row ? { ok: true, control: row.control as RunControl | null } : { ok: false, control: null };
 }
 
-export async function releaseLease(prisma: PrismaClient, lease: Lease): Promise<void> {
-  await prisma.$executeRaw(sql`
+export async function releaseLease(prisma: PrismaClient, lease: Lease): Promise<{ poked: boolean }> {
+  const rows = await prisma.$queryRaw<{ poked: boolean }[]>(sql`
     UPDATE runs SET lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL
-    WHERE id = ${lease.run_id} AND lease_token = ${lease.token}`);
+    WHERE id = ${lease.run_id} AND lease_token = ${lease.token}
+    RETURNING poked`);
+  return { poked: rows[0]?.poked === true };
 }

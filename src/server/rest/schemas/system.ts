@@ -11,9 +11,9 @@ export const healthSchema = named(
     queue: z.enum(["inline", "redis"]),
     version: z.string(),
     uptime_seconds: z.int().min(0),
-    problems: z.array(z.object({ component: z.enum(["db"]), message: z.string() })).optional(),
+    problems: z.array(z.object({ component: z.enum(["db", "redis"]), message: z.string() })).optional(),
   }),
-  "ok: the server and its database answer. error: the part named in problems does not.",
+  "ok: the server, its database and (queue mode) Redis answer. error: the part named in problems does not.",
 );
 
 const portSchema = named(

@@ -2,6 +2,7 @@ import type { RunDetail } from "../../../shared/resources/run-detail";
 import type { RunServiceContext } from "../context";
 import { engineCall } from "./engine-errors";
 import { getRun } from "./get-run";
+import { assertRunsCanStart } from "./queue-admission";
 
 /**
  * Runs a finished run again as a new run of the same revision. With
@@ -13,6 +14,7 @@ export async function rerunRun(
   ctx: RunServiceContext,
   input: { run_id: string; from_step?: string | undefined; input?: unknown; correlation_id?: string | undefined },
 ): Promise<RunDetail> {
+  assertRunsCanStart();
   const previous = await getRun(ctx, input);
   const run = await engineCall(() =>
     input.from_step

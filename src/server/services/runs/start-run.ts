@@ -2,6 +2,7 @@ import type { RunDetail } from "../../../shared/resources/run-detail";
 import type { RunServiceContext } from "../context";
 import { AppError, notFound } from "../errors";
 import { engineCall } from "./engine-errors";
+import { assertRunsCanStart } from "./queue-admission";
 
 /**
  * Starts a run of a saved revision (the latest unless one is named). The input
@@ -11,6 +12,7 @@ export async function startRun(
   ctx: RunServiceContext,
   input: { segment_id: string; revision?: number | undefined; input?: unknown; correlation_id?: string | undefined; timeout_seconds?: number | undefined },
 ): Promise<RunDetail> {
+  assertRunsCanStart();
   const segment = await ctx.repos.segments.get(input.segment_id);
   if (!segment) throw notFound(`Segment "${input.segment_id}"`);
   if (segment.latest_revision === 0) {

@@ -1,0 +1,67 @@
+// Queue mode end to end: runs started by the API are advanced by separate worker processes,
+// and a browser-equivalent socket.io client on the web side receives every event, in order.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startRun } from "../../src/server/services/runs/start-run";
+import { cleanupQueueEnv, followRun, queueEnv, spawnWorker, startQueueWeb, stopWorker, type QueueWeb, type WorkerProcess } from "./support";
+
+const env = queueEnv();
+let web: QueueWeb;
+const workers: WorkerProcess[] = [];
+
+beforeAll(async () => {
+  web = await startQueueWeb(env);
+  workers.push(await spawnWorker(env), await spawnWorker(env));
+  await web.save({
+    segment_id: "chain",
+    name: "Chain",
+    entrypoint: "a",
+    steps: [
+      { step_id: "a", type: "transform", config: { expression: "{'n': 1}" } },
+      { step_id: "b", type: "transform", config: { expression: "{'n': step_input.n + 1}" } },
+      { step_id: "c", type: "transform", config: { expression: "{'n': step_input.n * 10}" } },
+    ],
+    edges: [
+      { from_step: "a", to_step: "b" },
+      { from_step: "b", to_step: "c" },
+    ],
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all(workers.map((w) => stopWorker(w)));
+  await web?.close();
+  await cleanupQueueEnv(env);
+}, 30_000);
+
+describe("queue mode", () => {
+  it("a run started on the web is advanced by a worker process and every event reaches the web's socket clients in order", async () => {
+    const run = await startRun(web.services, { segment_id: "chain", input: {} });
+    const follower = await followRun(web.url, run.run_id);
+    const done = await follower.waitFor("segment.completed");
+    expect(done.payload).toMatchObject({ output: { n: 20 } });
+    const seqs = follower.events.map((e) => e.seq);
+    expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+    expect(follower.events.filter((e) => e.type === "step.completed").map((e) => e.step_id)).toEqual(["a", "b", "c"]);
+    follower.socket.disconnect();
+  });
+
+  it("the web process ran no step itself (LLMTEAM_WORKERS=0): the leases were the workers'", async () => {
+    expect(web.app.config.workers).toBe(0);
+    expect(web.app.queue!.workerRunning).toBe(false);
+  });
+
+  it("many runs spread over both workers and all complete, each step once", async () => {
+    const runs = await Promise.all(Array.from({ length: 40 }, () => startRun(web.services, { segment_id: "chain", input: {} })));
+    const deadline = Date.now() + 30_000;
+    for (const run of runs) {
+      for (;;) {
+        const detail = await web.app.runtime.engine.getRun(run.run_id);
+        if (detail?.status === "completed") break;
+        if (Date.now() > deadline) throw new Error(`run ${run.run_id} is ${detail?.status}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
+    const owners = await web.app.db.prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM step_runs WHERE status = 'completed' GROUP BY run_id, step_id HAVING count(*) > 1`;
+    expect(owners).toEqual([]);
+  });
+});
