@@ -25,6 +25,20 @@ beforeAll(async () => {
       { from_step: "b", to_step: "c" },
     ],
   });
+  await web.save({
+    segment_id: "review",
+    name: "Review",
+    entrypoint: "draft",
+    steps: [
+      { step_id: "draft", type: "transform", config: { expression: "{'text': 'hello'}" } },
+      { step_id: "check", type: "human_approval", config: { title: "Publish?" } },
+      { step_id: "publish", type: "transform", config: { expression: "{'published': true}" } },
+    ],
+    edges: [
+      { from_step: "draft", to_step: "check" },
+      { from_step: "check", to_step: "publish" },
+    ],
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -43,6 +57,37 @@ describe("queue mode", () => {
     expect(seqs).toEqual(seqs.map((_, i) => i + 1));
     expect(follower.events.filter((e) => e.type === "step.completed").map((e) => e.step_id)).toEqual(["a", "b", "c"]);
     follower.socket.disconnect();
+  });
+
+  it("a decision taken on the web resumes the run in a worker, and the steps after it reach the waiting socket client live", async () => {
+    const run = await startRun(web.services, { segment_id: "review", input: {} });
+    const follower = await followRun(web.url, run.run_id);
+    const waiting = await follower.waitFor("step.waiting", "check");
+    const before = follower.events.length;
+    const approval = (waiting.payload as { approval: { approval_id: string } }).approval;
+    await web.app.runtime.engine.decide({ approval_id: approval.approval_id, decision: "approve", decided_by: "reviewer" });
+    const done = await follower.waitFor("segment.completed");
+    expect(done.payload).toMatchObject({ output: { published: true } });
+    // Everything after the decision was committed by a worker and relayed, in order, no gaps.
+    const after = follower.events.slice(before).map((e) => e.type);
+    expect(after).toEqual(expect.arrayContaining(["human.decided", "step.completed", "segment.completed"]));
+    const seqs = follower.events.map((e) => e.seq);
+    expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+    follower.socket.disconnect();
+  });
+
+  it("each worker serves its own /metrics (steps it ran, queue depth, job wait) and /healthz", async () => {
+    let executed = 0;
+    for (const worker of workers) {
+      const health = await fetch(`http://127.0.0.1:${worker.metricsPort}/healthz`);
+      expect(health.status).toBe(200);
+      const text = await (await fetch(`http://127.0.0.1:${worker.metricsPort}/metrics`)).text();
+      expect(text).toMatch(/^llmteam_queue_jobs\{state="waiting"\} \d+$/m);
+      expect(text).toMatch(/^llmteam_queue_job_wait_seconds_count \d+$/m);
+      for (const [, n] of text.matchAll(/^llmteam_steps_executed_total\{[^}]*status="completed"[^}]*\} (\d+)$/gm)) executed += Number(n);
+    }
+    // The web process ran none of them: the workers' counters hold every step run so far.
+    expect(executed).toBeGreaterThanOrEqual(6);
   });
 
   it("the web process ran no step itself (LLMTEAM_WORKERS=0): the leases were the workers'", async () => {

@@ -157,7 +157,8 @@ export async function followRun(url: string, runId: string): Promise<{ events: R
 /** Drops the suite's schema and Redis keys. */
 export async function cleanupQueueEnv(env: QueueEnv): Promise<void> {
   await dropSchema(env.schema).catch(() => {});
-  const redis = new Redis(env.redisUrl);
+  const redis = new Redis(env.redisUrl, { maxRetriesPerRequest: 1, retryStrategy: () => null });
+  redis.on("error", () => {});
   try {
     let cursor = "0";
     do {
