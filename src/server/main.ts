@@ -8,8 +8,8 @@ import next from "next";
 import { setAppContext } from "./app-context";
 import { stampClientIp } from "./approvals/link-rate-limit";
 import { startApprovals } from "./approvals/start-approvals";
+import { scheduledRunStarter } from "./runtime/schedule-fire";
 import { ScheduleRunner } from "./runtime/schedule-runner";
-import { startRun } from "./services/runs/start-run";
 import { bootCore, describeStartupError } from "./boot";
 import { getConfig } from "./config/env";
 import { initLogger } from "./logging/logger";
@@ -24,8 +24,6 @@ import { startRetention } from "./runtime/retention";
 import { gatePage, setSecurityHeaders } from "./auth/http-gate";
 
 const dev = process.argv.includes("--dev");
-/** Who scheduled runs are "created_by". */
-const SCHEDULER_PRINCIPAL = { id: "system:schedule", kind: "owner", displayName: "Schedule" } as const;
 const root = path.resolve(import.meta.dirname, "../..");
 
 /** Writes a fetch Response to a Node response (the /metrics answer). */
@@ -102,12 +100,16 @@ async function main() {
   // The webhook follows this process's commits only: in queue mode the process that committed
   // `step.waiting` sends it, once.
   const approvals = startApprovals({ config, events: core.runtime.committed });
-  const schedules = new ScheduleRunner({
-    repos: db.repos,
-    // Scheduled runs start like any other, on the latest saved revision, as the system.
-    startRun: (segmentId, input) =>
-      startRun({ repos: db.repos, engine: core.runtime.engine, principal: SCHEDULER_PRINCIPAL }, { segment_id: segmentId, input }),
-  });
+  // Cron schedules: BullMQ job schedulers in queue mode (one fire across every instance), else
+  // the in-process runner. Scheduled runs start like any other, on the latest revision.
+  const startScheduled = scheduledRunStarter(db.repos, core.runtime.engine);
+  const schedules = core.queue
+    ? await core.queue.schedules({
+        repos: db.repos,
+        deps: { repos: db.repos, startRun: startScheduled, onError: (err) => logger.error({ err }, "schedules: starting a scheduled run failed") },
+        fires: config.workers > 0,
+      })
+    : new ScheduleRunner({ repos: db.repos, startRun: startScheduled });
   core.schedules = schedules;
   schedules.start();
 

@@ -7,6 +7,7 @@ import { bootCore, describeStartupError } from "./boot";
 import { ConfigError, getConfig } from "./config/env";
 import { initLogger } from "./logging/logger";
 import { startWorkerHttp } from "./queue/worker-http";
+import { scheduledRunStarter } from "./runtime/schedule-fire";
 
 async function main() {
   const config = getConfig();
@@ -21,6 +22,12 @@ async function main() {
   // The approval webhook for the steps this worker parks (LLMTEAM_APPROVAL_WEBHOOK_URL).
   const approvals = startApprovals({ config, events: runtime.committed });
   await queue.runAdvances({ engine: runtime.engine, repos: db.repos, concurrency: config.workerConcurrency });
+  // Fires of cron schedules (the web processes mirror the schedules into BullMQ).
+  await queue.schedules({
+    repos: db.repos,
+    deps: { repos: db.repos, startRun: scheduledRunStarter(db.repos, runtime.engine), onError: (err) => logger.error({ err }, "schedules: starting a scheduled run failed") },
+    fires: true,
+  });
   const http = await startWorkerHttp({
     port: config.workerMetricsPort,
     host: config.host,

@@ -15,6 +15,8 @@ import { bootCore } from "../../src/server/boot";
 import { parseConfig } from "../../src/server/config/env";
 import { attachSocketServer } from "../../src/server/realtime/socket-server";
 import type { RunServiceContext } from "../../src/server/services/context";
+import type { QueueSchedules } from "../../src/server/queue/schedule-queue";
+import { scheduledRunStarter } from "../../src/server/runtime/schedule-fire";
 import { saveSegmentRevision } from "../../src/server/services/save-segment-revision";
 import { SOCKET_EVENTS, SOCKET_PATH } from "../../src/shared/events/socket-protocol";
 import type { RunEvent } from "../../src/shared/events";
@@ -50,6 +52,8 @@ export function processEnv(env: QueueEnv, extra: Record<string, string> = {}): R
 
 export type QueueWeb = {
   app: AppContext;
+  /** The cron schedules mirrored into BullMQ, as main.ts starts them. */
+  schedules: QueueSchedules;
   services: RunServiceContext;
   url: string;
   save(document: SegmentInput): Promise<void>;
@@ -65,11 +69,19 @@ export async function startQueueWeb(env: QueueEnv, extra: Record<string, string>
   const io = attachSocketServer(http, { events: app.runtime.events, runs: app.db.runStore });
   app.queue!.attachSocketServer(io, app.runtime);
   if (config.workers > 0) await app.queue!.runAdvances({ engine: app.runtime.engine, repos: app.db.repos, concurrency: config.workers });
+  const schedules = await app.queue!.schedules({
+    repos: app.db.repos,
+    deps: { repos: app.db.repos, startRun: scheduledRunStarter(app.db.repos, app.runtime.engine), onError: () => {} },
+    fires: config.workers > 0,
+  });
+  app.schedules = schedules;
+  schedules.start();
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   const services: RunServiceContext = { repos: app.db.repos, principal: LOCAL_OWNER, engine: app.runtime.engine };
   return {
     app,
+    schedules,
     services,
     url,
     save: async (document) => void (await saveSegmentRevision(services, { document })),

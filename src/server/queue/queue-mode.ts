@@ -16,6 +16,7 @@ import type { Config } from "../config/env";
 import type { Repositories } from "../db/repositories";
 import { getLogger } from "../logging/logger";
 import { settlesWithin } from "../runtime/engine-runtime";
+import type { ScheduleFireDeps } from "../runtime/schedule-fire";
 import type { EventHub } from "../runtime/event-hub";
 import { startAdvanceWorker } from "./advance-worker";
 import { BullmqScheduler } from "./bullmq-scheduler";
@@ -23,6 +24,7 @@ import { receiveRelayed, relayCommitted } from "./event-relay";
 import { ADVANCE_QUEUE, pokeChannel, RUN_EVENTS_MESSAGE, socketIoKey, type AdvanceJobData } from "./names";
 import { startOrphanSweep } from "./orphan-sweep";
 import { PokeChannel } from "./poke-channel";
+import { QueueSchedules } from "./schedule-queue";
 import { queueMetrics } from "./queue-metrics";
 import { redisConnection, waitUntilReady } from "./redis-connection";
 
@@ -37,7 +39,7 @@ export class QueueMode {
   readonly #clients: Redis[] = [];
   #worker: Worker<AdvanceJobData> | null = null;
   #sweep: { sweep(): Promise<number>; stop(): void } | null = null;
-  readonly #stops: (() => void)[] = [];
+  readonly #stops: (() => void | Promise<void>)[] = [];
 
   private constructor(config: QueueModeConfig & { redisUrl: string }, name: string) {
     this.#config = config;
@@ -110,6 +112,17 @@ export class QueueMode {
     this.#command.on("ready", () => void this.#sweep?.sweep());
   }
 
+  /**
+   * Cron schedules as BullMQ job schedulers. `fires`: this process takes fire jobs (workers, and
+   * web processes that run advances); web processes also mirror the table (start()).
+   */
+  async schedules(options: { repos: Pick<Repositories, "schedules">; deps: ScheduleFireDeps; fires: boolean }): Promise<QueueSchedules> {
+    const schedules = new QueueSchedules({ connection: this.#command, prefix: this.#config.queuePrefix, repos: options.repos, deps: options.deps });
+    if (options.fires) await schedules.runFires(this.#client("blocking", "schedules"));
+    this.#stops.push(() => schedules.stop());
+    return schedules;
+  }
+
   /** One sweep now (tests; after Redis came back). */
   async sweepOrphans(): Promise<number> {
     return (await this.#sweep?.sweep()) ?? 0;
@@ -161,7 +174,7 @@ export class QueueMode {
 
   async close(): Promise<void> {
     this.#sweep?.stop();
-    for (const stop of this.#stops) stop();
+    await Promise.all(this.#stops.map((stop) => Promise.resolve(stop()).catch(() => {})));
     await this.#worker?.close(true).catch(() => {});
     await this.scheduler.flushed();
     await this.queue.close().catch(() => {});

@@ -7,9 +7,8 @@
 //   instances, or a tick racing an edit, never fire it twice.
 // A fire that cannot start a run (invalid input, no saved revision) records why on the schedule.
 import type { Repositories } from "../db/repositories";
-import { AppError } from "../services/errors";
-import { parseCron } from "../services/schedules/cron";
 import { getLogger } from "../logging/logger";
+import { fireSchedule } from "./schedule-fire";
 
 export type ScheduleRunnerOptions = {
   repos: Pick<Repositories, "schedules">;
@@ -83,26 +82,7 @@ export class ScheduleRunner {
   }
 
   async #fire(id: string, segmentId: string, cron: string, timezone: string, input: unknown, due: Date, now: Date): Promise<void> {
-    const { repos } = this.#options;
-    let next: Date | null;
-    try {
-      next = parseCron({ cron, timezone }).nextRun(now);
-    } catch {
-      next = null; // a pattern that no longer parses stops firing (its error is recorded below)
-    }
-    if (!(await repos.schedules.claimFire(id, due, next, now))) return;
-    if (next === null) {
-      await repos.schedules.recordFire(id, { runId: null, error: `"${cron}" in ${timezone} is not a valid schedule any more: edit it` });
-      return;
-    }
-    try {
-      const run = await this.#options.startRun(segmentId, input);
-      await repos.schedules.recordFire(id, { runId: run.run_id, error: null });
-    } catch (error) {
-      const message = error instanceof AppError || error instanceof Error ? error.message : String(error);
-      await repos.schedules.recordFire(id, { runId: null, error: message });
-      if (!(error instanceof AppError)) this.#report(error);
-    }
+    await fireSchedule({ repos: this.#options.repos, startRun: this.#options.startRun, onError: (error) => this.#report(error) }, { id, segmentId, cron, timezone, input }, due, now);
   }
 
   #sleep(earliest: Date | null): void {

@@ -51,6 +51,7 @@ export const schedulesRouter = router({
     }),
   delete: procedure.input(z.object({ schedule_id: z.string().min(1).max(64) })).mutation(async ({ ctx, input }) => {
     await deleteSchedule(ctx.services, input);
+    poke();
     return { ok: true as const };
   }),
 });

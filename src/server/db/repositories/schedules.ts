@@ -36,6 +36,10 @@ export function scheduleRepository(prisma: PrismaClient) {
     async remove(id: string): Promise<boolean> {
       return (await prisma.segmentSchedule.deleteMany({ where: { id } })).count === 1;
     },
+    /** Every enabled schedule (queue mode mirrors them as BullMQ job schedulers). */
+    async listEnabled(): Promise<ScheduleRecord[]> {
+      return prisma.segmentSchedule.findMany({ where: { enabled: true }, orderBy: { createdAt: "asc" } });
+    },
     /** Enabled schedules due at `now`, oldest fire first. */
     async due(now: Date, limit = 100): Promise<ScheduleRecord[]> {
       return prisma.segmentSchedule.findMany({ where: { enabled: true, nextFireAt: { lte: now } }, orderBy: { nextFireAt: "asc" }, take: limit });
