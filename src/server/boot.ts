@@ -8,6 +8,7 @@ import { ConfigError, getConfig, type Config } from "./config/env";
 import { DataDirLockedError } from "./db/data-dir-lock";
 import { MigrationError } from "./db/migrate";
 import { DatabaseConnectionError, openDatabase } from "./db/open-database";
+import { SchemaNotReadyError, waitForSchema } from "./db/schema-ready";
 import { QueueMode } from "./queue/queue-mode";
 import { RedisConnectionError } from "./queue/redis-connection";
 import { createEngineRuntime } from "./runtime/engine-runtime";
@@ -27,11 +28,14 @@ export async function bootCore(
   options: BootOptions = {},
 ): Promise<AppContext & { seeded: string[]; resumed: number }> {
   const role = options.role ?? "inline";
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  // Workers leave migrations to the web process (see schema-ready.ts) and wait for them.
+  const worker = role === "worker";
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, migrate: !worker });
   let queue: QueueMode | undefined;
   try {
+    if (worker) await waitForSchema(db, { onWait: (pending) => console.log(`Waiting for the web process to apply ${pending.length} migration(s)…`) });
     let seeded: string[] = [];
-    if (role !== "worker") {
+    if (!worker) {
       // "First start" = this open created the schema; deleting every segment later doesn't bring examples back.
       const freshDatabase = db.appliedMigrations.length > 0 && (await db.repos.segments.count()) === 0;
       seeded = config.seedExamples && freshDatabase ? await seedExamples({ repos: db.repos, principal: LOCAL_OWNER }) : [];
@@ -66,7 +70,8 @@ export function describeStartupError(err: unknown): string {
     err instanceof MigrationError ||
     err instanceof DatabaseConnectionError ||
     err instanceof LinkSecretError ||
-    err instanceof RedisConnectionError
+    err instanceof RedisConnectionError ||
+    err instanceof SchemaNotReadyError
   ) {
     return err.message;
   }
