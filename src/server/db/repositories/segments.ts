@@ -92,6 +92,11 @@ export function segmentRepository(prisma: PrismaClient) {
       }));
     },
 
+    /** The latest saved revision number (0: only a draft), or null for an unknown segment: one indexed row, for run starts. */
+    async latestRevision(id: string): Promise<number | null> {
+      const row = await prisma.segment.findUnique({ where: { id }, select: { latestRevision: true } });
+      return row ? row.latestRevision : null;
+    },
     async exists(id: string): Promise<boolean> {
       return (await prisma.segment.count({ where: { id } })) > 0;
     },

@@ -13,9 +13,10 @@ export async function startRun(
   input: { segment_id: string; revision?: number | undefined; input?: unknown; correlation_id?: string | undefined; timeout_seconds?: number | undefined },
 ): Promise<RunDetail> {
   assertRunsCanStart();
-  const segment = await ctx.repos.segments.get(input.segment_id);
-  if (!segment) throw notFound(`Segment "${input.segment_id}"`);
-  if (segment.latest_revision === 0) {
+  // One indexed row, not the segment's detail (documents, run count): this runs on every start.
+  const latestRevision = await ctx.repos.segments.latestRevision(input.segment_id);
+  if (latestRevision === null) throw notFound(`Segment "${input.segment_id}"`);
+  if (latestRevision === 0) {
     // Runs execute saved revisions, never the draft.
     throw new AppError("conflict", `Segment "${input.segment_id}" has no saved revision yet: save it before running it`);
   }
