@@ -15,3 +15,10 @@ export async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const value = await fn();
   return [value, performance.now() - t0];
 }
+
+/** summarize() plus the 99th percentile, for tail latencies. */
+export function summarizeTail(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const p99 = sorted[Math.min(sorted.length - 1, Math.floor(0.99 * sorted.length))] ?? NaN;
+  return { ...summarize(samples), p99: round(p99) };
+}
