@@ -3,6 +3,7 @@
 // port with a fresh embedded database, so e2e never touches developer data.
 // The server needs a Next build first: `npm run test:e2e` / `npm test` run
 // scripts/ensure-chromium.mjs and scripts/ensure-build.mjs before this.
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -53,6 +54,54 @@ if (!dataDir) {
   }
 }
 
+/**
+ * Queue mode (e2e/queue): a second web process on PostgreSQL + Redis that runs no steps, and a
+ * worker process that does. Its own schema in the local database `test`, emptied when the
+ * runner starts, and its own Redis key prefix.
+ */
+const queuePort = port + 50;
+const queueOrigin = `http://127.0.0.1:${queuePort}`;
+const queueWorkerPort = port + 51;
+const queueSchema = `e2e_queue_${port}`;
+const queueEnv = {
+  NODE_ENV: "production",
+  DATABASE_URL: `${process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test"}?schema=${queueSchema}`,
+  REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379",
+  LLMTEAM_QUEUE_PREFIX: `e2e-queue-${port}`,
+  LLMTEAM_AUTH: "off",
+  LLMTEAM_SECRET: E2E_SECRET,
+  LLMTEAM_PUBLIC_URL: queueOrigin,
+  LLMTEAM_DATA_DIR: path.join(dataDir, "queue"),
+  LLMTEAM_LOG_LEVEL: "warn",
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+if (!process.env.LLMTEAM_E2E_QUEUE_RESET && !external) {
+  process.env.LLMTEAM_E2E_QUEUE_RESET = "1";
+  spawnSync("psql", [queueEnv.DATABASE_URL.split("?")[0]!, "-qc", `DROP SCHEMA IF EXISTS ${queueSchema} CASCADE`], { stdio: "ignore" });
+}
+const queueServers = [
+  {
+    command: "node_modules/.bin/tsx src/server/main.ts",
+    cwd: root,
+    url: `${queueOrigin}/api/v1/health`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: "pipe" as const,
+    stderr: "pipe" as const,
+    env: { ...queueEnv, PORT: String(queuePort), HOST: "127.0.0.1", LLMTEAM_WORKERS: "0", LLMTEAM_SEED_EXAMPLES: "on" },
+  },
+  {
+    command: "node_modules/.bin/tsx src/server/worker.ts",
+    cwd: root,
+    url: `http://127.0.0.1:${queueWorkerPort}/healthz`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: "pipe" as const,
+    stderr: "pipe" as const,
+    env: { ...queueEnv, HOST: "127.0.0.1", LLMTEAM_WORKER_METRICS_PORT: String(queueWorkerPort) },
+  },
+];
+
 export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results",
@@ -64,7 +113,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
-  metadata: { screenshotDir, dataDir, metricsToken },
+  metadata: { screenshotDir, dataDir, metricsToken, queueOrigin },
   use: {
     baseURL: origin,
     screenshot: "only-on-failure",
@@ -87,7 +136,7 @@ export default defineConfig({
     {
       name: "chromium",
       dependencies: ["fresh-install"],
-      testIgnore: /fresh-install\//,
+      testIgnore: [/fresh-install\//, /queue\//],
       use: {
         ...devices["Desktop Chrome"],
         storageState: OWNER_STATE,
@@ -97,10 +146,16 @@ export default defineConfig({
         },
       },
     },
+    {
+      // Queue mode: its own web process and a worker (see queueServers), access control off.
+      name: "queue",
+      testMatch: /queue\/.*\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], baseURL: queueOrigin, launchOptions: { executablePath: chromePath, args: chromiumArgs } },
+    },
   ],
   webServer: external
     ? undefined
-    : {
+    : [{
         command: "node_modules/.bin/tsx src/server/main.ts",
       cwd: root,
       url: `${origin}/api/v1/health`,
@@ -133,5 +188,5 @@ export default defineConfig({
         // The specs start runs back to back as one principal: keep the run-start limit out of their way.
         LLMTEAM_RATE_LIMIT_RUNS_PER_MIN: "10000",
       },
-    },
+    }, ...queueServers],
 });
