@@ -2,10 +2,10 @@
 // it needs `Authorization: Bearer <LLMTEAM_METRICS_TOKEN>` or a credential the auth layer
 // accepts (an API key; resolvePrincipal decides); the local owner without a credential is not
 // enough. With auth off it is open, like the rest of the app.
-import { timingSafeEqual } from "node:crypto";
 import { resolvePrincipal } from "../auth/principal";
 import type { Config } from "../config/env";
 import { AppError } from "../services/errors";
+import { isMetricsToken } from "./metrics-token";
 import { getMetrics } from "./registry";
 
 type HeaderBag = Headers | Record<string, string | string[] | undefined>;
@@ -14,12 +14,6 @@ function header(headers: HeaderBag, name: string): string | undefined {
   if (headers instanceof Headers) return headers.get(name) ?? undefined;
   const value = headers[name];
   return Array.isArray(value) ? value[0] : value;
-}
-
-function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 function refusal(status: 401 | 403, message: string): Response {
@@ -32,8 +26,7 @@ function refusal(status: 401 | 403, message: string): Response {
 /** Whether the request may read the metrics; a refusal Response when not. */
 async function authorize(headers: HeaderBag, config: Pick<Config, "auth" | "metricsToken">): Promise<Response | null> {
   if (config.auth === "off") return null;
-  const bearer = /^Bearer\s+(.+)$/i.exec(header(headers, "authorization") ?? "")?.[1]?.trim();
-  if (bearer && config.metricsToken && sameSecret(bearer, config.metricsToken)) return null;
+  if (config.metricsToken && isMetricsToken(header(headers, "authorization"), config.metricsToken)) return null;
   try {
     const principal = await resolvePrincipal({ headers });
     if (principal.credential) return null;

@@ -2,20 +2,12 @@
 // (each worker is scraped on its own, so step counters are not lost in the web process) and
 // /healthz for container health checks (200 when PostgreSQL and Redis answer, 503 naming what
 // does not). With LLMTEAM_METRICS_TOKEN set, /metrics asks for it as a Bearer token.
-import { timingSafeEqual } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { isMetricsToken } from "../metrics/metrics-token";
 import { getMetrics } from "../metrics/registry";
 
 export type WorkerHealth = () => Promise<{ ok: boolean; problems: string[] }>;
-
-function bearerMatches(header: string | undefined, token: string): boolean {
-  const given = /^Bearer\s+(.+)$/i.exec(header ?? "")?.[1]?.trim();
-  if (!given) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
 
 export async function startWorkerHttp(options: { port: number; host: string; metricsToken: string | undefined; health: WorkerHealth }): Promise<{ server: Server; port: number }> {
   const server = createServer((req, res) => {
@@ -33,7 +25,7 @@ export async function startWorkerHttp(options: { port: number; host: string; met
       return;
     }
     if (path === "/metrics") {
-      if (options.metricsToken && !bearerMatches(req.headers.authorization, options.metricsToken)) {
+      if (options.metricsToken && !isMetricsToken(req.headers.authorization, options.metricsToken)) {
         res.setHeader("www-authenticate", 'Bearer realm="metrics"');
         return answer(401, "text/plain", "unauthorized: send Authorization: Bearer <LLMTEAM_METRICS_TOKEN>\n");
       }
