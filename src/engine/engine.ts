@@ -59,6 +59,11 @@ export interface Engine {
   decide(options: DecideOptions): Promise<ApprovalRecord>;
   rerunFrom(runId: string, stepId: string, input?: unknown, options?: { correlation_id?: string }): Promise<RunRecord>;
   getRun(runId: string): Promise<RunDetail | null>;
+  /**
+   * The detail of a run `start` just created, as created (pending, no step rows), without reading
+   * it back: answering a run start costs no query (its revision is cached from the start).
+   */
+  newRunDetail(run: RunRecord): Promise<RunDetail | null>;
   listApprovals(filter: ApprovalFilter): Promise<ApprovalRecord[]>;
   readonly steps: StepRegistry;
 }
@@ -131,6 +136,10 @@ export function createEngine(options: EngineOptions): Engine {
       if (!state) return null;
       const found = await runtime.loadSegment(state.run.segment_id, state.run.revision);
       return found ? toRunDetail(state, found.segment) : null;
+    },
+    async newRunDetail(run) {
+      const found = await runtime.loadSegment(run.segment_id, run.revision);
+      return found ? toRunDetail({ run, steps: {}, approvals: [], children: {} }, found.segment) : null;
     },
     listApprovals: (filter) => runtime.store.listApprovals(filter),
   };

@@ -24,7 +24,8 @@ export interface Lease {
   token: string;
 }
 
-export type ClaimResult = { ok: true; lease: Lease } | { ok: false; held_until: string | null };
+/** A successful claim carries the run's state read after it (one round trip for both). */
+export type ClaimResult = { ok: true; lease: Lease; state: RunState } | { ok: false; held_until: string | null };
 
 /** A run a (re)starting worker must schedule. */
 export interface RunToWake {
@@ -57,6 +58,8 @@ export interface RunStore {
    * A claim refused because the lease is held marks the run poked: its holder sees the mark when
    * it releases and advances again, so a wake-up aimed at a run busy in another process is never
    * lost (nor left waiting for the lease to expire). Only the holder may commit.
+   * A successful claim returns the run's state (as load would) read after the lease was taken,
+   * so that anything committed before the claim, a decision or a child's end, is in it.
    */
   claim(runId: string, owner: string, now: string, until: string): Promise<ClaimResult>;
   /** Extends the lease; false if it was lost. Returns the run's control request as a bonus. */

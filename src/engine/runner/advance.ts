@@ -1,5 +1,5 @@
 /**
- * advanceRun: the one function that moves a run forward. Claim the lease → load the run once →
+ * advanceRun: the one function that moves a run forward. Claim the lease (with the run's state) →
  * loop in memory (RunLoop) → release → schedule the next wake-up. Both schedulers (in-process,
  * queue) call this and nothing else.
  */
@@ -41,8 +41,7 @@ export async function advanceRun(runtime: Runtime, runId: string): Promise<Advan
   const committer = new Committer(runtime, claim.lease);
   let loop: RunLoop | null = null;
   try {
-    const state = await runtime.store.load(runId);
-    if (!state) return { status: "not_found" };
+    const { state } = claim;
     const graph = await loadGraph(runtime, state.run);
     if (graph instanceof EngineError) {
       await failUnrunnable(runtime, committer, state.run, graph);

@@ -19,6 +19,9 @@ import type { RunMemory } from "./run-memory";
 import { iso, type Runtime } from "./runtime";
 import { Transitions } from "./transitions";
 
+/** How long pure steps' starts and results may wait for a commit (the live view's lag). */
+const MAX_HOLD_MS = 20;
+
 type Signal =
   | { kind: "done"; stepId: string; attempt: number; result: AttemptResult }
   | { kind: "emit"; stepId: string; attempt: number; type: HandlerEventType; payload: EventPayloads[HandlerEventType]; resolve: () => void }
@@ -44,6 +47,8 @@ export class RunLoop {
   #notify: (() => void) | null = null;
   #configs = new Map<string, unknown>();
   #tick: { at: number; cancel: CancelTimer } | null = null;
+  /** Since when changes wait uncommitted because only pure steps were launched (#mayHold). */
+  #heldSince: number | null = null;
 
   constructor(
     readonly runtime: Runtime,
@@ -118,6 +123,7 @@ export class RunLoop {
   // -- committing ------------------------------------------------------------------------------
 
   async flush(): Promise<void> {
+    this.#heldSince = null;
     const batch = this.mem.takeBatch();
     if (!batch || this.stopped) return;
     this.#control = await this.committer.commit(batch);
@@ -142,7 +148,13 @@ export class RunLoop {
       // of its own: it rides with the resumed step's result. One transaction less between a
       // decision and the next step starting (issue 5's decision latency).
       const onlyResumes = launches.length > 0 && launches.every((l) => l.mode === "resume");
-      if (!onlyResumes || !this.mem.onlyStateChanges) await this.flush();
+      if (onlyResumes && this.mem.onlyStateChanges) {
+        // no commit needed before these launches (see above)
+      } else if (this.#mayHold(launches)) {
+        this.#heldSince ??= this.runtime.clock.now().getTime();
+      } else {
+        await this.flush();
+      }
       if (this.stopped) return;
       const resumeInfo = new Map(resumes);
       for (const launch of launches) this.#launch(launch, resumeInfo.get(launch.stepId) ?? null);
@@ -150,6 +162,22 @@ export class RunLoop {
       await this.flush();
     }
     this.#armTick();
+  }
+
+  /**
+   * Launching only pure steps (StepHandler.pure) needs no commit first when what is pending is
+   * only the run's and pure steps' own progress (RunMemory.mayWait): it rides with their results.
+   * A 2-step transform run then commits once, not three times. Held at most MAX_HOLD_MS, so that
+   * a long chain of pure steps still shows on the canvas as it goes.
+   */
+  #mayHold(launches: Launch[]): boolean {
+    if (launches.length === 0) return false;
+    if (this.#heldSince !== null && this.runtime.clock.now().getTime() - this.#heldSince >= MAX_HOLD_MS) return false;
+    const isPure = (stepId: string) => {
+      const step = this.mem.graph.steps.get(stepId);
+      return step !== undefined && this.runtime.steps.get(step.type)?.pure === true;
+    };
+    return launches.every((l) => l.mode !== "resume" && isPure(l.stepId)) && this.mem.mayWait(isPure);
   }
 
   #resumeInfo(stepId: string): ResumeInfo {

@@ -165,6 +165,18 @@ export class RunMemory {
     return this.#events.length === 0 && this.#approvals.size === 0 && this.#newRuns.length === 0 && this.#ack === undefined;
   }
 
+  /**
+   * Whether the pending batch may wait while pure steps run (RunLoop#mayHold): it only records the
+   * run's own progress and rows of steps for which `isPure` holds. A result of any other step (an
+   * LLM call, an HTTP request), an approval, a child run, a nudge or a control acknowledgement is
+   * committed before anything else runs, so a crash can never make such a step run twice.
+   */
+  mayWait(isPure: (stepId: string) => boolean): boolean {
+    if (this.#approvals.size > 0 || this.#newRuns.length > 0 || this.#nudges.length > 0 || this.#ack !== undefined) return false;
+    for (const row of this.#rows.values()) if (!isPure(row.step_id)) return false;
+    return true;
+  }
+
   get hasChanges(): boolean {
     return (
       this.#rows.size > 0 ||

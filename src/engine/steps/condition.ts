@@ -8,6 +8,8 @@ import { isTruthy } from "../expressions/evaluate";
 import { complete, defineHandler } from "./types";
 
 export const conditionHandler = defineHandler({
+  // Chooses a port from the input: nothing leaves the run.
+  pure: true,
   type: "condition",
   config: conditionConfigSchema,
   async start(ctx) {

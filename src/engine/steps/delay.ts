@@ -16,6 +16,9 @@ function waitUntil(until: Date, now: Date, input: unknown): StepOutcome {
 }
 
 export const delayHandler = defineHandler({
+  // Computes its end time (stored with the suspended step when committed). Run again after a
+  // crash before that commit, the wait starts again: at most the few ms of a held batch.
+  pure: true,
   type: "delay",
   config: delayConfigSchema,
   async start(ctx) {

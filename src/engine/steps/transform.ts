@@ -3,6 +3,8 @@ import { transformConfigSchema } from "../../shared/catalog";
 import { complete, defineHandler } from "./types";
 
 export const transformHandler = defineHandler({
+  // An expression over the step's input: nothing leaves the run.
+  pure: true,
   type: "transform",
   config: transformConfigSchema,
   async start(ctx) {

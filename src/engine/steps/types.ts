@@ -106,6 +106,12 @@ export interface StepHandler<C = unknown> {
   start(ctx: StepContext<C>): Promise<StepOutcome>;
   /** Called when a suspended/waiting step has something to look at. Required if start may suspend/wait. */
   resume?(ctx: StepContext<C>): Promise<StepOutcome>;
+  /**
+   * The step only computes: nothing outside the run sees it run, nothing is billed, and running it
+   * again after a crash does no harm. The runner then need not commit "started" before it runs:
+   * its start is committed with its result (one transaction per step less; see RunLoop#cycle).
+   */
+  readonly pure?: boolean;
 }
 
 export interface HandlerDefinition<S extends z.ZodType> {
@@ -113,6 +119,8 @@ export interface HandlerDefinition<S extends z.ZodType> {
   config: S;
   start(ctx: StepContext<z.output<S>>): Promise<StepOutcome>;
   resume?(ctx: StepContext<z.output<S>>): Promise<StepOutcome>;
+  /** See StepHandler.pure. */
+  pure?: boolean;
 }
 
 /** A handler whose config is a zod schema (the catalog's). */
@@ -131,6 +139,7 @@ export function defineHandler<S extends z.ZodType>(definition: HandlerDefinition
     },
     start: definition.start,
     ...(definition.resume ? { resume: definition.resume } : {}),
+    ...(definition.pure ? { pure: true } : {}),
   };
 }
 

@@ -110,7 +110,9 @@ export class InMemoryRunStore implements RunStore {
     const token = `${owner}#${++this.#leases}`;
     row.lease = { token, until: Date.parse(until) };
     row.poked = false;
-    return { ok: true, lease: { run_id: runId, token } };
+    const state = await this.load(runId);
+    if (!state) throw new Error(`memory store: run ${runId} vanished while claimed`);
+    return { ok: true, lease: { run_id: runId, token }, state };
   }
 
   async renew(lease: Lease, until: string): Promise<{ ok: boolean; control: RunControl | null }> {

@@ -3,11 +3,11 @@
 // Migrations are applied before the client is handed out.
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "./generated/client";
 import { lockDataDir, type DataDirLock } from "./data-dir-lock";
 import { applyMigrations } from "./migrate";
+import { pgAdapterFactory } from "./pg-adapter";
 import { pgliteAdapterFactory } from "./pglite-adapter";
 import { createRepositories, type Repositories } from "./repositories";
 import { createPrismaRunStore, type RawQuery } from "./run-store";
@@ -90,8 +90,8 @@ async function openPglite(dataDir: string, migrate: boolean): Promise<Database> 
  * yields once to the loop (setImmediate), so the events of the previous commit go out now.
  */
 function pgliteRawQuery(client: PGlite): RawQuery {
-  return async <T>(statement: { text: string; values: unknown[] }) => {
-    await new Promise<void>((resolve) => setImmediate(resolve));
+  return async <T>(statement: { text: string; values: unknown[]; name: string }) => {
+    if (statement.name === "run_store_commit") await new Promise<void>((resolve) => setImmediate(resolve));
     return (await client.query<T>(statement.text, statement.values)).rows;
   };
 }
@@ -161,7 +161,7 @@ async function openPostgres(databaseUrl: string, migrate: boolean): Promise<Data
       { cause: err },
     );
   }
-  const factory = new PrismaPg(pool, schema ? { schema } : undefined);
+  const factory = pgAdapterFactory(pool, schema ? { schema } : undefined);
   try {
     const appliedMigrations = migrate ? await migrateExclusively(pool, () => applyMigrations(factory)) : [];
     const prisma = new PrismaClient({ adapter: factory });

@@ -8,7 +8,11 @@ import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 
 export function toFetchRequest(req: IncomingMessage, res: ServerResponse, origin: string): Request {
   const abort = new AbortController();
-  res.once("close", () => abort.abort());
+  // Only a client that left before the answer was complete aborts (an abort builds a
+  // DOMException: measurable on every request of a busy server).
+  res.once("close", () => {
+    if (!res.writableFinished) abort.abort();
+  });
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined || name.startsWith(":")) continue;
@@ -25,7 +29,7 @@ export function toFetchRequest(req: IncomingMessage, res: ServerResponse, origin
   } as RequestInit);
 }
 
-/** Writes `response` to `res`, streaming its body (SSE flows as it is produced). */
+/** Writes `response` to `res`: an event stream (SSE) flows as it is produced, any other body in one write. */
 export async function sendFetchResponse(res: ServerResponse, response: Response): Promise<void> {
   const headers: Record<string, string | string[]> = {};
   response.headers.forEach((value, name) => {
@@ -33,11 +37,20 @@ export async function sendFetchResponse(res: ServerResponse, response: Response)
   });
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) headers["set-cookie"] = cookies;
-  res.writeHead(response.status, headers);
   if (!response.body) {
+    res.writeHead(response.status, headers);
     res.end();
     return;
   }
+  if (!response.headers.get("content-type")?.startsWith("text/event-stream")) {
+    // A whole answer (JSON): one write, without a web → Node stream adapter per response.
+    const body = Buffer.from(await response.arrayBuffer());
+    headers["content-length"] = String(body.length);
+    res.writeHead(response.status, headers);
+    res.end(body);
+    return;
+  }
+  res.writeHead(response.status, headers);
   const body = Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>);
   await new Promise<void>((resolve) => {
     body.once("error", () => {

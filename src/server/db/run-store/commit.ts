@@ -1,5 +1,5 @@
 // RunStore.commit: ONE statement, `SELECT ... FROM run_store_commit(...)`, a PL/pgSQL function
-// (prisma/migrations/*_run_store_functions) whose statements' plans stay cached per connection.
+// (latest in prisma/migrations/*_run_store_commit_plpgsql) whose statement plan stays cached per connection.
 // Atomic (one statement), one round trip, and inside it:
 //
 //   [lock this run and the nudged runs in id order]           (only with nudges: no deadlocks)
@@ -15,7 +15,9 @@
 import { LeaseLostError, type CommitBatch, type CommitResult, type Lease, type RunControl, type RunEvent, type RunPatch } from "../../../engine";
 import { planCommit, type CommitPlan } from "./commit-plan";
 import { jsonbText, recordsParam } from "./records";
-import { sql, type Sql } from "./sql";
+import { sql, type RawQuery, type Sql } from "./sql";
+
+export type { RawQuery } from "./sql";
 
 /** A list as a jsonb parameter, or NULL when empty (the function skips that part). */
 const listParam = (items: readonly object[]): string | null => (items.length > 0 ? recordsParam(items) : null);
@@ -59,13 +61,6 @@ export function commitSql(lease: Lease, plan: CommitPlan): Sql {
 }
 
 type CommitRow = { first_seq: number | string | bigint; run_control: string | null };
-
-/**
- * Runs one parameterized statement on the driver itself, skipping Prisma's query engine.
- * The commit is the engine's per-step write: through Prisma it costs about twice the bare
- * driver round trip (docs/performance.md), so the database opener passes the driver here.
- */
-export type RawQuery = <T>(statement: { text: string; values: unknown[]; name: string }) => Promise<T[]>;
 
 export async function commitBatch(raw: RawQuery, lease: Lease, batch: CommitBatch): Promise<CommitResult> {
   const plan = planCommit(lease.run_id, batch);

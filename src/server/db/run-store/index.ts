@@ -1,7 +1,9 @@
 // createPrismaRunStore: the engine's RunStore port over the app database (PGlite or
-// PostgreSQL through Prisma's driver adapters). Every method is one SQL statement (a claim or
-// a refused decision may take a second look), built from parameters only: see ./commit.ts for
-// how a commit maps to SQL and ./records.ts for how rows map to records.
+// PostgreSQL through Prisma's driver adapters). Every method is one SQL statement (a refused
+// decision may take a second look), built from parameters only: see ./commit.ts for how a
+// commit maps to SQL and ./records.ts for how rows map to records. What every advance or run
+// start runs (create, claim, load, commit, renew, release) goes to the driver as named
+// statements (`raw`); the rest through Prisma.
 import type { RunStore } from "../../../engine";
 import type { PrismaClient } from "../generated/client";
 import { decideApproval, getApproval, listApprovals } from "./approvals";
@@ -16,12 +18,12 @@ export type { RawQuery } from "./commit";
 /** `raw` runs the per-step commit on the driver directly (see ./commit.ts). */
 export function createPrismaRunStore(prisma: PrismaClient, raw: RawQuery): RunStore {
   return {
-    createRun: (run, steps) => createRun(prisma, run, steps),
-    load: (runId) => loadRun(prisma, runId),
+    createRun: (run, steps) => createRun(raw, run, steps),
+    load: (runId) => loadRun(raw, runId),
     getRun: (runId) => getRunRecord(prisma, runId),
-    claim: (runId, owner, now, until) => claimLease(prisma, runId, owner, now, until),
-    renew: (lease, until) => renewLease(prisma, lease, until),
-    release: (lease) => releaseLease(prisma, lease),
+    claim: (runId, owner, now, until) => claimLease(raw, runId, owner, now, until),
+    renew: (lease, until) => renewLease(raw, lease, until),
+    release: (lease) => releaseLease(raw, lease),
     commit: (lease, batch) => commitBatch(raw, lease, batch),
     requestControl: (runId, control) => requestControl(prisma, runId, control),
     decideApproval: (approvalId, decision, event) => decideApproval(prisma, approvalId, decision, event),

@@ -4,20 +4,24 @@ import type { RunControl, RunRecord, RunState, RunToWake } from "../../../engine
 import { RUN_STATUSES } from "../../../shared/resources/run-resource";
 import type { PrismaClient } from "../generated/client";
 import { recordsParam } from "./records";
-import { insertRunsSql, join, pokeRunSql, sql, upsertStepsSql } from "./sql";
+import { insertRunsSql, join, pokeRunSql, runNamed, sql, upsertStepsSql, type RawQuery } from "./sql";
 
 const UNFINISHED = RUN_STATUSES.filter((status) => status !== "completed" && status !== "failed" && status !== "cancelled");
 
-export async function createRun(prisma: PrismaClient, run: RunRecord, steps: RunState["steps"] = {}): Promise<void> {
+export async function createRun(raw: RawQuery, run: RunRecord, steps: RunState["steps"] = {}): Promise<void> {
   const rows = Object.values(steps);
   const insertRun = insertRunsSql(recordsParam([run]));
   if (rows.length === 0) {
-    await prisma.$executeRaw(insertRun);
+    await runNamed(raw, "run_store_create_run", insertRun);
     return;
   }
-  await prisma.$executeRaw(sql`
-    WITH created AS (${insertRun} RETURNING id)
-    ${upsertStepsSql(run.run_id, recordsParam(rows), sql`EXISTS (SELECT 1 FROM created)`)}`);
+  await runNamed(
+    raw,
+    "run_store_create_run_with_steps",
+    sql`
+      WITH created AS (${insertRun} RETURNING id)
+      ${upsertStepsSql(run.run_id, recordsParam(rows), sql`EXISTS (SELECT 1 FROM created)`)}`,
+  );
 }
 
 /** Pokes the run and records the request (a pending cancel is never replaced); false if finished or unknown. */

@@ -23,14 +23,15 @@ export async function startRun(
   const run = await engineCall(() =>
     ctx.engine.start({
       segment_id: input.segment_id,
-      ...(input.revision === undefined ? {} : { revision: input.revision }),
+      // Named even when it is the latest: the engine's revision cache then answers without a query.
+      revision: input.revision ?? latestRevision,
       input: input.input ?? {},
       ...(input.correlation_id ? { correlation_id: input.correlation_id } : {}),
       ...(input.timeout_seconds === undefined ? {} : { timeout_seconds: input.timeout_seconds }),
       created_by: ctx.principal.id,
     }),
   );
-  const detail = await ctx.engine.getRun(run.run_id);
+  const detail = await ctx.engine.newRunDetail(run);
   if (!detail) throw notFound(`Run "${run.run_id}"`);
   return detail;
 }

@@ -1,0 +1,35 @@
+// @prisma/adapter-pg 7's executeScript (which applies migration scripts) splits the script on
+// every ";" and sends the pieces one by one: a function body with semicolons (PL/pgSQL) is cut
+// into broken statements, and a failing piece leaves the earlier ones applied. This wrapper
+// sends the script whole, as one simple-protocol query: PostgreSQL runs a multi-statement query
+// as one implicit transaction, so a migration applies completely or not at all.
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type pg from "pg";
+
+type PatchableAdapter = {
+  client: pg.Pool | pg.PoolClient;
+  onError(error: unknown): never;
+  executeScript(script: string): Promise<void>;
+};
+
+function wholeScripts<T>(adapter: T): T {
+  const a = adapter as unknown as PatchableAdapter;
+  a.executeScript = async (script: string) => {
+    try {
+      await a.client.query(script);
+    } catch (err) {
+      a.onError(err);
+    }
+  };
+  return adapter;
+}
+
+export function pgAdapterFactory(pool: pg.Pool, options: ConstructorParameters<typeof PrismaPg>[1]): PrismaPg & SqlMigrationAwareDriverAdapterFactory {
+  const base = new PrismaPg(pool, options);
+  const connect = base.connect.bind(base);
+  const connectToShadowDb = base.connectToShadowDb.bind(base);
+  base.connect = async () => wholeScripts(await connect());
+  base.connectToShadowDb = async () => wholeScripts(await connectToShadowDb());
+  return base;
+}
