@@ -1,8 +1,34 @@
 // The REST v1 calls the scale suite makes (docs: /api/v1/openapi.json), with LLMTEAM_AUTH=off.
+// Sent with node:http over keep-alive connections, not fetch: the load generator shares the
+// machine's two cores with the server and PostgreSQL, and fetch cost it about twice the CPU per
+// request (its Request/Response/stream objects), CPU the server then lacked.
+import http from "node:http";
 import type { SegmentInput } from "../../src/shared/segment";
 
 /** Connection-level failures a second attempt may cure (a keep-alive connection the server closed as it was reused). */
-const RETRYABLE = new Set(["ECONNRESET", "EPIPE", "UND_ERR_SOCKET"]);
+const RETRYABLE = new Set(["ECONNRESET", "EPIPE"]);
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
+type Answer = { status: number; text: string };
+
+function send(url: URL, method: string, body: string | undefined, timeoutMs: number): Promise<Answer> {
+  return new Promise<Answer>((resolve, reject) => {
+    const req = http.request(
+      url,
+      { method, agent, headers: body === undefined ? {} : { "content-type": "application/json", "content-length": Buffer.byteLength(body) }, timeout: timeoutMs },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
+        res.on("error", reject);
+      },
+    );
+    req.on("timeout", () => req.destroy(Object.assign(new Error(`no answer after ${timeoutMs / 1000} s`), { code: "ETIMEDOUT" })));
+    req.on("error", reject);
+    req.end(body);
+  });
+}
 
 export class RestClient {
   /** Requests sent a second time after a connection failure: reported with the figures. */
@@ -11,26 +37,19 @@ export class RestClient {
   constructor(readonly origin: string) {}
 
   private async call<T>(method: string, path: string, body?: unknown, expect: number[] = [200]): Promise<T> {
-    const send = () =>
-      fetch(`${this.origin}${path}`, {
-        method,
-        headers: body === undefined ? {} : { "content-type": "application/json" },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(60_000),
-      });
-    const codeOf = (err: unknown) => (err as { cause?: { code?: string } }).cause?.code ?? "";
-    const res = await send()
+    const url = new URL(path, this.origin);
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const codeOf = (err: unknown) => (err as { code?: string }).code ?? "";
+    const res = await send(url, method, payload, 60_000)
       .catch((err: unknown) => {
         if (!RETRYABLE.has(codeOf(err))) throw err;
         this.retries++;
-        return send();
+        return send(url, method, payload, 60_000);
       })
       .catch((err: unknown) => {
-        // fetch's own message is only "fetch failed": the cause says what happened to the connection.
-        const cause = (err as { cause?: { message?: string } }).cause;
-        throw new Error(`${method} ${path}: ${String(err)}${cause ? ` (${codeOf(err)} ${cause.message ?? ""})` : ""}`, { cause: err });
+        throw new Error(`${method} ${path}: ${String(err)} (${codeOf(err)})`, { cause: err });
       });
-    const text = await res.text();
+    const { text } = res;
     if (!expect.includes(res.status)) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 500)}`);
     return (text ? JSON.parse(text) : null) as T;
   }

@@ -163,12 +163,19 @@ export interface CommitBatch {
   /** Child runs to create (status pending). */
   new_runs?: RunRecord[];
   nudges?: RunNudge[];
+  /**
+   * The advance's last commit: the lease is released in the same transaction (as
+   * RunStore.release would, after everything else in the batch).
+   */
+  release?: true;
 }
 
 export interface CommitResult {
   events: RunEvent[];
   /** The run's control request after the commit (another worker may have set it meanwhile). */
   control: RunControl | null;
+  /** With `release`: the run was poked while held (as RunStore.release reports). */
+  poked?: boolean;
 }
 
 /** A decision written onto a pending approval. */

@@ -34,6 +34,34 @@ export function leaseContract(h: () => StoreHarness): void {
     if (again.ok) expect(again.lease.token).not.toBe(lease.token);
   });
 
+  it("claim-returns-state: a successful claim carries the run's state as load reads it, step rows included", async () => {
+    const { run, lease } = await createClaimed(h().store);
+    await h().store.commit(lease, { run: { status: "running" }, steps: [stepRecord("a", { status: "completed", output: { n: 1 } })], events: [pausedEvent(run)] });
+    await h().store.release(lease);
+    const again = await h().store.claim(run.run_id, "worker-b", at(1), at(30_000));
+    if (!again.ok) throw new Error("claim refused");
+    expect(again.state).toEqual(await h().store.load(run.run_id));
+    expect(again.state.run.status).toBe("running");
+    expect(again.state.steps.a?.output).toEqual({ n: 1 });
+  });
+
+  it("commit-with-release: the last commit frees the lease, reports a poke made while held and fences the old token", async () => {
+    const { run, lease } = await createClaimed(h().store);
+    expect(await h().store.requestControl(run.run_id, "pause", at(1_000))).toBe(true);
+    const result = await h().store.commit(lease, { run: { status: "running" }, events: [pausedEvent(run)], release: true });
+    expect(result.poked).toBe(true);
+    expect(result.events.map((e) => e.seq)).toEqual([1]);
+    // free at once (not only after the lease's expiry), and the old token writes nothing
+    await expect(h().store.commit(lease, { events: [pausedEvent(run)] })).rejects.toBeInstanceOf(LeaseLostError);
+    const next = await h().store.claim(run.run_id, "worker-b", at(2_000), at(32_000));
+    expect(next.ok).toBe(true);
+    if (!next.ok) return;
+    // not poked while this holder held it
+    const quiet = await h().store.commit(next.lease, { release: true });
+    expect(quiet.poked).toBe(false);
+    expect((await h().store.getRun(run.run_id))?.status).toBe("running");
+  });
+
   it("expired-lease-taken: at its expiry another worker takes the lease; the old holder is fenced off", async () => {
     const { run, lease: old } = await createClaimed(h().store);
     const taken = await h().store.claim(run.run_id, "worker-b", at(30_000), at(60_000));

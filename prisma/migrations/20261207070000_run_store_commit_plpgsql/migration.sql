@@ -4,15 +4,21 @@
 -- the scale benchmark: 3 of ~10 transactions per 2-step run, 72% of statement time). PL/pgSQL
 -- keeps the statement's plan per connection on every version (and on PGlite).
 --
--- Same statement, same arguments, same result as 20261207050000_run_store_commit_no_scan; only
--- the wrapper changes. `#variable_conflict use_column`: the output columns (first_seq,
--- run_control) are also PL/pgSQL variables, and inside the statement a name means the column.
+-- Same statement and arguments as 20261207050000_run_store_commit_no_scan, plus one patch key
+-- and one result column (hence DROP + CREATE: the result type changes):
+--   p_patch key `release`: the advance's last commit also frees the lease (as
+--     RunStore.release does), one transaction less per advance;
+--   run_poked: the run's poke mark after the commit (what release reports).
+-- `#variable_conflict use_column`: the output columns (first_seq, run_control, run_poked) are
+-- also PL/pgSQL variables, and inside the statement a name means the column.
 --
 -- Semicolons inside the body are fine from this migration on: PostgreSQL migration scripts are
 -- sent whole (src/server/db/pg-adapter.ts), no longer split on that character.
-CREATE OR REPLACE FUNCTION run_store_commit(p_run_id text, p_token text, p_patch jsonb, p_steps jsonb,
+DROP FUNCTION run_store_commit(text, text, jsonb, jsonb, jsonb, jsonb, jsonb, jsonb);
+
+CREATE FUNCTION run_store_commit(p_run_id text, p_token text, p_patch jsonb, p_steps jsonb,
   p_events jsonb, p_approvals jsonb, p_new_runs jsonb, p_pokes jsonb)
-RETURNS TABLE (first_seq integer, run_control text)
+RETURNS TABLE (first_seq integer, run_control text, run_poked boolean)
 LANGUAGE plpgsql VOLATILE AS $$
 #variable_conflict use_column
 BEGIN
@@ -49,10 +55,13 @@ lease AS (
     poked = CASE
       WHEN p_patch ? 'poke' AND coalesce(p_patch->>'status', r.status) NOT IN ('completed', 'failed', 'cancelled') THEN TRUE
       ELSE r.poked END,
+    lease_owner = CASE WHEN p_patch ? 'release' THEN NULL ELSE r.lease_owner END,
+    lease_token = CASE WHEN p_patch ? 'release' THEN NULL ELSE r.lease_token END,
+    lease_expires_at = CASE WHEN p_patch ? 'release' THEN NULL ELSE r.lease_expires_at END,
     updated_at = now()
   WHERE r.id = p_run_id AND r.lease_token = p_token
     AND (SELECT count(*) FROM locked) >= 0
-  RETURNING r.next_seq - coalesce(jsonb_array_length(p_events), 0) AS first_seq, r.control
+  RETURNING r.next_seq - coalesce(jsonb_array_length(p_events), 0) AS first_seq, r.control, r.poked
 ),
 steps AS (
   INSERT INTO step_runs (id, run_id, step_id, attempt, status, input, output, error, started_at,
@@ -129,6 +138,6 @@ nudged AS (
     AND r.id = n.run_id AND r.id <> p_run_id AND r.status NOT IN ('completed', 'failed', 'cancelled')
     AND EXISTS (SELECT 1 FROM lease)
 )
-SELECT l.first_seq, l.control FROM lease AS l;
+SELECT l.first_seq, l.control, l.poked FROM lease AS l;
 END
 $$;

@@ -56,6 +56,9 @@ export async function advanceRun(runtime: Runtime, runId: string): Promise<Advan
       (control) => current.onRemoteControl(control),
     );
     const wakeAt = await loop.run();
+    // Out of `active` at once: the lease may already be free (released by the last commit), and
+    // a wake-up from now on must start a new advance, not poke this finished loop.
+    if (runtime.active.get(runId) === loop) runtime.active.delete(runId);
     if (wakeAt !== null) runtime.scheduler.schedule(runId, { at: new Date(wakeAt) });
     return { status: "advanced", run_status: mem.run.status, wake_at: wakeAt };
   } catch (error) {
@@ -67,13 +70,18 @@ export async function advanceRun(runtime: Runtime, runId: string): Promise<Advan
     committer.stop();
     if (loop && runtime.active.get(runId) === loop) runtime.active.delete(runId);
     if (!committer.lost) {
-      const released = await runtime.store.release(claim.lease).catch((error: unknown) => {
-        runtime.onError(error, runId);
-        return { poked: false };
-      });
-      // Poked while held (a decision, a child finishing, a wake-up refused as busy), or handed
-      // back at shutdown: advance again (elsewhere, when this process is stopping).
-      if (released.poked || loop?.handedBack) runtime.scheduler.schedule(runId);
+      // Normally released by the last commit (finalizeRun); otherwise (nothing left to commit,
+      // an error, a cancel, a hand-back) here.
+      const released =
+        committer.released ??
+        (await runtime.store.release(claim.lease).catch((error: unknown) => {
+          runtime.onError(error, runId);
+          return { poked: false };
+        }));
+      // Poked while held (a decision, a child finishing, a wake-up refused as busy), poked in this
+      // process after the loop's end, or handed back at shutdown: advance again (elsewhere, when
+      // this process is stopping).
+      if (released.poked || loop?.hasUnhandledSignals || loop?.handedBack) runtime.scheduler.schedule(runId);
     }
   }
 }

@@ -11,6 +11,7 @@ import { addMs, iso, type Runtime } from "./runtime";
 export class Committer {
   #lost = false;
   #stopHeartbeat: (() => void) | null = null;
+  #released: { poked: boolean } | null = null;
 
   constructor(
     private readonly runtime: Runtime,
@@ -21,9 +22,16 @@ export class Committer {
     return this.#lost;
   }
 
+  /** Set once a commit with `release` succeeded: the lease is free, nothing more may be written. */
+  get released(): { poked: boolean } | null {
+    return this.#released;
+  }
+
   /** Commits a batch; returns the run's control request as the store sees it after the commit. */
   async commit(batch: CommitBatch): Promise<RunControl | null> {
-    if (this.#lost) throw new LeaseLostError(this.lease.run_id);
+    if (this.#lost || this.#released) throw new LeaseLostError(this.lease.run_id);
+    // A renewal answering after the lease was released would look like a lost lease.
+    if (batch.release) this.stop();
     let result;
     try {
       result = await this.runtime.store.commit(this.lease, batch);
@@ -31,6 +39,7 @@ export class Committer {
       if (error instanceof LeaseLostError) this.#lost = true;
       throw error;
     }
+    if (batch.release) this.#released = { poked: result.poked === true };
     if (result.events.length > 0) this.runtime.sink.publish(result.events);
     for (const run of batch.new_runs ?? []) this.runtime.wake(run.run_id);
     for (const nudge of batch.nudges ?? []) this.runtime.wake(nudge.run_id);

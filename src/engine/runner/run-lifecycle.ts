@@ -137,7 +137,7 @@ export async function finalizeRun(loop: RunLoop): Promise<string | null> {
     loop.parked.clear();
     mem.patchRun({ status: "failed", error: loop.failure, output: null, wake_at: null, finished_at: now });
     mem.event("segment.failed", null, { error: loop.failure });
-    await loop.flush();
+    await loop.flush({ release: true });
     return null;
   }
   if (loop.pausing) {
@@ -147,7 +147,7 @@ export async function finalizeRun(loop: RunLoop): Promise<string | null> {
     mem.ackControl("pause");
     mem.event("segment.paused", null, {});
     carryDown(loop, "pause");
-    await loop.flush();
+    await loop.flush({ release: true });
     return deadline;
   }
   if (loop.parked.size === 0) {
@@ -161,13 +161,13 @@ export async function finalizeRun(loop: RunLoop): Promise<string | null> {
       cost: run.cost,
       duration_ms: Math.max(0, Date.parse(now) - started),
     });
-    await loop.flush();
+    await loop.flush({ release: true });
     return null;
   }
   const wake = earlier(earliestWake(mem, loop.parked), mem.run.deadline_at);
   const status = loop.statusWhenParked();
   if (status !== mem.run.status) mem.patchRun({ status });
   if (wake !== mem.run.wake_at) mem.patchRun({ wake_at: wake });
-  await loop.flush();
+  await loop.flush({ release: true });
   return wake;
 }

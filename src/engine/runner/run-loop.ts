@@ -122,11 +122,21 @@ export class RunLoop {
 
   // -- committing ------------------------------------------------------------------------------
 
-  async flush(): Promise<void> {
+  /**
+   * Commits what is pending. `release`: this is the advance's last write (finalizeRun), so the
+   * lease goes with it: one transaction less per advance (advanceRun then has nothing to release).
+   */
+  async flush(options: { release?: boolean } = {}): Promise<void> {
     this.#heldSince = null;
     const batch = this.mem.takeBatch();
     if (!batch || this.stopped) return;
+    if (options.release) batch.release = true;
     this.#control = await this.committer.commit(batch);
+  }
+
+  /** A poke or control request that arrived after run() returned (advanceRun then schedules again). */
+  get hasUnhandledSignals(): boolean {
+    return this.#queue.some((s) => s.kind === "poke" || s.kind === "control");
   }
 
   // -- planning and launching ---------------------------------------------------------------------

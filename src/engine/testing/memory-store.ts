@@ -145,7 +145,9 @@ export class InMemoryRunStore implements RunStore {
     for (const run of copy.new_runs ?? []) this.#insert(run);
     for (const nudge of copy.nudges ?? []) this.#poke(nudge.run_id, nudge.control);
     const events = (copy.events ?? []).map((event) => this.#append(row, event));
-    return { events: clone(events), control: row.record.control };
+    if (!copy.release) return { events: clone(events), control: row.record.control };
+    row.lease = null;
+    return { events: clone(events), control: row.record.control, poked: row.poked };
   }
 
   #append(row: RunRow, event: NewRunEvent): RunEvent {

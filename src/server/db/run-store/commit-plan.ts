@@ -15,6 +15,8 @@ export interface CommitPlan {
   selfPoke: { control: RunControl | null } | null;
   /** Nudges of other existing runs, one per run. */
   pokes: { run_id: string; control: RunControl | null }[];
+  /** Free the lease with this commit (the advance's last). */
+  release: boolean;
 }
 
 function lastByKey<T>(items: readonly T[] | undefined, key: (item: T) => string): T[] {
@@ -59,5 +61,6 @@ export function planCommit(runId: string, batch: CommitBatch): CommitPlan {
     newRuns,
     selfPoke,
     pokes,
+    release: batch.release === true,
   };
 }

@@ -10,6 +10,8 @@
 //   INSERT INTO run_events ... seq = first_seq + ordinal - 1  (numbered under the row lock: gap-free)
 //   INSERT INTO approvals ... ON CONFLICT (id) DO UPDATE ... WHERE status = 'pending'
 //   INSERT INTO runs (child runs);  UPDATE runs SET poked, control (nudges)
+//   with `release` (the advance's last commit), the lease UPDATE also frees the lease and the
+//   row reports the poke mark, as RunStore.release does
 //
 // Each list travels as one jsonb parameter (NULL when empty), so the SQL never changes shape.
 import { LeaseLostError, type CommitBatch, type CommitResult, type Lease, type RunControl, type RunEvent, type RunPatch } from "../../../engine";
@@ -50,17 +52,18 @@ function patchParam(plan: CommitPlan): string {
   }
   if (plan.ackControl !== null) patch.ack_control = plan.ackControl;
   if (plan.selfPoke) patch.poke = plan.selfPoke.control;
+  if (plan.release) patch.release = true;
   return jsonbText(patch);
 }
 
 export function commitSql(lease: Lease, plan: CommitPlan): Sql {
   return sql`
-    SELECT first_seq, run_control FROM run_store_commit(${lease.run_id}::text, ${lease.token}::text, ${patchParam(plan)}::jsonb,
+    SELECT first_seq, run_control, run_poked FROM run_store_commit(${lease.run_id}::text, ${lease.token}::text, ${patchParam(plan)}::jsonb,
       ${listParam(plan.steps)}::jsonb, ${listParam(plan.events)}::jsonb, ${listParam(plan.approvals)}::jsonb,
       ${listParam(plan.newRuns)}::jsonb, ${listParam(plan.pokes)}::jsonb)`;
 }
 
-type CommitRow = { first_seq: number | string | bigint; run_control: string | null };
+type CommitRow = { first_seq: number | string | bigint; run_control: string | null; run_poked: boolean };
 
 export async function commitBatch(raw: RawQuery, lease: Lease, batch: CommitBatch): Promise<CommitResult> {
   const plan = planCommit(lease.run_id, batch);
@@ -70,5 +73,6 @@ export async function commitBatch(raw: RawQuery, lease: Lease, batch: CommitBatc
   if (!row) throw new LeaseLostError(lease.run_id);
   const first = Number(row.first_seq);
   const events = plan.events.map((event, i) => ({ ...event, seq: first + i }) as RunEvent);
-  return { events, control: row.run_control as RunControl | null };
+  const control = row.run_control as RunControl | null;
+  return plan.release ? { events, control, poked: row.run_poked === true } : { events, control };
 }
