@@ -105,6 +105,7 @@ export function createEngine(options: EngineOptions): Engine {
       options.scheduler.schedule(runId, at ? { at } : undefined);
     },
     active,
+    claimed: new Map(),
     onError: options.onError ?? (() => {}),
   };
 

@@ -24,6 +24,13 @@ export interface Lease {
   token: string;
 }
 
+/** A lease taken at creation (RunStore.createRun). */
+export interface RunClaim {
+  owner: string;
+  token: string;
+  until: string;
+}
+
 /** A successful claim carries the run's state read after it (one round trip for both). */
 export type ClaimResult = { ok: true; lease: Lease; state: RunState } | { ok: false; held_until: string | null };
 
@@ -45,8 +52,13 @@ export type DecideApprovalResult =
   | { ok: false; reason: "not_found" | "not_pending"; approval?: ApprovalRecord };
 
 export interface RunStore {
-  /** Inserts a run (status pending) with optional pre-filled step rows (rerunFrom's reused steps). */
-  createRun(run: RunRecord, steps?: RunState["steps"]): Promise<void>;
+  /**
+   * Inserts a run (status pending) with optional pre-filled step rows (rerunFrom's reused steps).
+   * Normally poked (it needs an advance). With `claim`, it is created with that lease held (token,
+   * owner, until) and not poked: its creator advances it next without claiming it (see
+   * Scheduler.advancesHere); if the creator dies, the run is found to wake once the lease expires.
+   */
+  createRun(run: RunRecord, steps?: RunState["steps"], claim?: RunClaim): Promise<void>;
   /** Run, latest step rows, approvals and child summaries in one read; null if unknown. */
   load(runId: string): Promise<RunState | null>;
   getRun(runId: string): Promise<RunRecord | null>;
@@ -103,6 +115,12 @@ export interface Scheduler {
    * Calls for a run already scheduled or being advanced may be merged, never lost.
    */
   schedule(runId: string, options?: { at?: Date }): void;
+  /**
+   * Every advance this scheduler runs happens in this process (the in-process scheduler; not a
+   * queue other processes take jobs from). A run started here is then created already claimed
+   * by this process: its first advance needs no claim round trip.
+   */
+  readonly advancesHere?: boolean;
 }
 
 export interface EventSink {

@@ -66,6 +66,30 @@ export function wakeContract(h: () => StoreHarness): void {
     expect(taken.ok).toBe(true);
   });
 
+  it("created-claimed: a run created with a claim is its creator's (refused to others, due only when the lease ends)", async () => {
+    const run = runRecord({ status: "pending" });
+    await h().store.createRun(run, {}, { owner: "creator", token: "creator-token", until: at(30_000) });
+    expect(await h().store.claim(run.run_id, "worker-b", at(1_000), at(31_000))).toEqual({ ok: false, held_until: at(30_000) });
+    // the creator commits with its token at once; the refused claim above marked the run poked
+    const lease = { run_id: run.run_id, token: "creator-token" };
+    const done = await h().store.commit(lease, { run: { status: "completed" }, release: true });
+    expect(done.poked).toBe(true);
+    // created not poked: left alone, it has nothing to advance again after its first advance
+    const quiet = runRecord({ status: "pending" });
+    await h().store.createRun(quiet, {}, { owner: "creator", token: "quiet-token", until: at(30_000) });
+    expect((await h().store.commit({ run_id: quiet.run_id, token: "quiet-token" }, { release: true })).poked).toBe(false);
+
+    // a creator that died: nothing to wake while its lease lasts, then due at once
+    const orphan = runRecord({ status: "pending" });
+    await h().store.createRun(orphan, {}, { owner: "creator", token: "orphan-token", until: at(30_000) });
+    const early = (await h().store.findRunsToWake(at(1_000))).find((r) => r.run_id === orphan.run_id);
+    expect(early?.wake_at).toBe(new Date(Date.parse(at(30_000)) + 1).toISOString());
+    const late = (await h().store.findRunsToWake(at(30_000))).find((r) => r.run_id === orphan.run_id);
+    expect(late).toEqual({ run_id: orphan.run_id, wake_at: null });
+    const taken = await h().store.claim(orphan.run_id, "worker-new", at(30_000), at(60_000));
+    expect(taken.ok).toBe(true);
+  });
+
   it("claim-clears-poke: a claim clears the poke mark; pokes after the claim survive the release", async () => {
     const run = runRecord({ status: "waiting" });
     await h().store.createRun(run); // a new run starts poked

@@ -8,7 +8,7 @@ import { EngineError } from "../errors";
 import { downstreamOf, graphOf } from "../graph/graph";
 import { jsonSchemaProblems } from "../json-schema";
 import type { RunRecord, RunState, StepRecord } from "../model";
-import { iso, type Runtime } from "../runner/runtime";
+import { addMs, iso, type Runtime } from "../runner/runtime";
 
 export interface StartRunOptions {
   segment_id: string;
@@ -81,9 +81,27 @@ export async function startRun(runtime: Runtime, options: StartRunOptions): Prom
   const input = options.input ?? {};
   checkInput(segment, input);
   const run = newRunRecord(runtime, { ...options, segment_id: segment.segment_id, revision, input });
-  await runtime.store.createRun(run);
-  runtime.wake(run.run_id);
+  await createAndWake(runtime, run);
   return run;
+}
+
+/**
+ * Creates the run and schedules its first advance. When that advance runs in this process
+ * (Scheduler.advancesHere), the run is created already claimed by it, and the advance starts from
+ * the state it was created with: no claim and no read (two round trips less per run start).
+ */
+async function createAndWake(runtime: Runtime, run: RunRecord, steps: RunState["steps"] = {}): Promise<void> {
+  if (runtime.scheduler.advancesHere) {
+    const lease = { run_id: run.run_id, token: runtime.newId() };
+    const until = iso(addMs(runtime.clock.now(), runtime.leaseMs));
+    await runtime.store.createRun(run, steps, { owner: runtime.owner, token: lease.token, until });
+    // As the store would return it (JSON: no undefined fields, no shared objects).
+    const state = JSON.parse(JSON.stringify({ run, steps, approvals: [], children: {} })) as RunState;
+    runtime.claimed.set(run.run_id, { lease, state });
+  } else {
+    await runtime.store.createRun(run, steps);
+  }
+  runtime.wake(run.run_id);
 }
 
 const REUSABLE = new Set(["completed", "skipped", "failed"]);
@@ -133,7 +151,7 @@ export async function rerunFrom(
     ...(options.correlation_id ? { correlation_id: options.correlation_id } : {}),
     created_by: previous.run.created_by,
   });
-  await runtime.store.createRun(run, reusedSteps(previous, (id) => !downstream.has(id)));
+  await createAndWake(runtime, run, reusedSteps(previous, (id) => !downstream.has(id)));
   runtime.wake(run.run_id);
   return run;
 }

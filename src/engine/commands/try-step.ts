@@ -66,6 +66,7 @@ function throwawayRuntime(options: TryStepOptions, clock: Clock): Runtime {
     loadSegment: async () => null,
     wake() {},
     active: new Map(),
+    claimed: new Map(),
     onError() {},
   };
 }

@@ -32,7 +32,9 @@ export async function advanceRun(runtime: Runtime, runId: string): Promise<Advan
     return { status: "busy", holder: "here" };
   }
   const now = runtime.clock.now();
-  const claim = await runtime.store.claim(runId, runtime.owner, iso(now), iso(addMs(now, runtime.leaseMs)));
+  const created = runtime.claimed.get(runId);
+  if (created) runtime.claimed.delete(runId);
+  const claim = created ? { ok: true as const, ...created } : await runtime.store.claim(runId, runtime.owner, iso(now), iso(addMs(now, runtime.leaseMs)));
   if (!claim.ok) {
     if (claim.held_until === null) return { status: "not_found" };
     runtime.scheduler.schedule(runId, { at: addMs(new Date(claim.held_until), 1) });

@@ -3,7 +3,8 @@
  * createEngine (../engine.ts) builds one; the runner modules only read it.
  */
 import type { Segment } from "../../shared/segment";
-import type { Clock, EventSink, HttpFetch, LlmRegistry, RunStore, Scheduler, SegmentRevision, SegmentSource } from "../ports";
+import type { RunState } from "../model";
+import type { Clock, EventSink, HttpFetch, Lease, LlmRegistry, RunStore, Scheduler, SegmentRevision, SegmentSource } from "../ports";
 import type { StepRegistry } from "../steps/registry";
 
 export interface Runtime {
@@ -26,6 +27,11 @@ export interface Runtime {
   loadSegment(segmentId: string, revision?: number): Promise<SegmentRevision | null>;
   /** Wakes a run: pokes its advancer if it runs in this process, and schedules it. */
   wake(runId: string, at?: Date): void;
+  /**
+   * Runs this process created already claimed (Scheduler.advancesHere), with the state they were
+   * created with: their first advance starts from these instead of claiming and loading.
+   */
+  readonly claimed: Map<string, { lease: Lease; state: RunState }>;
   /** Advancers running in this process, by run id (to poke them). */
   readonly active: Map<string, { poke(): void; handBack(): void }>;
   /** Reports errors that cannot be returned to anyone (a failed background advance). */

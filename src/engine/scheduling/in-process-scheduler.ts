@@ -8,6 +8,7 @@ import type { CancelTimer, Clock, Scheduler } from "../ports";
 type Advance = (runId: string) => Promise<unknown>;
 
 export class InProcessScheduler implements Scheduler {
+  readonly advancesHere = true;
   #advance: Advance | null = null;
   readonly #running = new Map<string, Promise<void>>();
   readonly #again = new Set<string>();

@@ -17,7 +17,7 @@ import type {
   RunState,
   StepRecord,
 } from "../model";
-import type { ApprovalFilter, ClaimResult, DecideApprovalResult, Lease, RunStore, RunToWake } from "../ports";
+import type { ApprovalFilter, ClaimResult, DecideApprovalResult, Lease, RunClaim, RunStore, RunToWake } from "../ports";
 
 interface RunRow {
   record: RunRecord;
@@ -51,10 +51,14 @@ export class InMemoryRunStore implements RunStore {
     return row;
   }
 
-  async createRun(run: RunRecord, steps: RunState["steps"] = {}): Promise<void> {
+  async createRun(run: RunRecord, steps: RunState["steps"] = {}, claim?: RunClaim): Promise<void> {
     if (this.#runs.has(run.run_id)) throw new Error(`run ${run.run_id} exists`);
     const row = this.#insert(run);
     for (const record of Object.values(steps)) this.#putStep(row, clone(record));
+    if (claim) {
+      row.lease = { token: claim.token, until: Date.parse(claim.until) };
+      row.poked = false;
+    }
   }
 
   #putStep(row: RunRow, record: StepRecord): void {

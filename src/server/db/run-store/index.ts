@@ -18,7 +18,7 @@ export type { RawQuery } from "./commit";
 /** `raw` runs the per-step commit on the driver directly (see ./commit.ts). */
 export function createPrismaRunStore(prisma: PrismaClient, raw: RawQuery): RunStore {
   return {
-    createRun: (run, steps) => createRun(raw, run, steps),
+    createRun: (run, steps, claim) => createRun(raw, run, steps, claim),
     load: (runId) => loadRun(raw, runId),
     getRun: (runId) => getRunRecord(prisma, runId),
     claim: (runId, owner, now, until) => claimLease(raw, runId, owner, now, until),

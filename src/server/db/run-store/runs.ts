@@ -1,6 +1,6 @@
 // Run-level writes and scans outside an advance: createRun (with rerunFrom's reused step rows,
 // one statement), requestControl (a poke with a control request) and findRunsToWake.
-import type { RunControl, RunRecord, RunState, RunToWake } from "../../../engine";
+import type { RunClaim, RunControl, RunRecord, RunState, RunToWake } from "../../../engine";
 import { RUN_STATUSES } from "../../../shared/resources/run-resource";
 import type { PrismaClient } from "../generated/client";
 import { recordsParam } from "./records";
@@ -8,9 +8,9 @@ import { insertRunsSql, join, pokeRunSql, runNamed, sql, upsertStepsSql, type Ra
 
 const UNFINISHED = RUN_STATUSES.filter((status) => status !== "completed" && status !== "failed" && status !== "cancelled");
 
-export async function createRun(raw: RawQuery, run: RunRecord, steps: RunState["steps"] = {}): Promise<void> {
+export async function createRun(raw: RawQuery, run: RunRecord, steps: RunState["steps"] = {}, claim?: RunClaim): Promise<void> {
   const rows = Object.values(steps);
-  const insertRun = insertRunsSql(recordsParam([run]));
+  const insertRun = insertRunsSql(recordsParam([run]), claim ?? null);
   if (rows.length === 0) {
     await runNamed(raw, "run_store_create_run", insertRun);
     return;

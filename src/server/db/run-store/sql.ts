@@ -22,16 +22,23 @@ export function runNamed<T>(raw: RawQuery, name: string, statement: Sql): Promis
   return raw<T>({ text: statement.text, values: statement.values, name });
 }
 
-/** Inserts runs (as given, normally pending) with the poke mark set: a new run needs an advance. */
-export function insertRunsSql(runs: string): Sql {
+/**
+ * Inserts runs (as given, normally pending) with the poke mark set: a new run needs an advance.
+ * With a claim (owner, token, until: all NULL for none), the runs are created leased to it and
+ * not poked (RunStore.createRun). The parameters are always there, so the SQL keeps one shape.
+ */
+export function insertRunsSql(runs: string, claim: { owner: string; token: string; until: string } | null = null): Sql {
   return Prisma.sql`
     INSERT INTO runs (id, root_run_id, parent_run_id, parent_step_id, segment_id, revision, status,
       input, output, error, correlation_id, created_by, input_tokens, output_tokens, cost, control,
-      wake_at, deadline_at, poked, created_at, started_at, finished_at, updated_at)
+      wake_at, deadline_at, poked, lease_owner, lease_token, lease_expires_at, heartbeat_at,
+      created_at, started_at, finished_at, updated_at)
     SELECT v.run_id, v.root_run_id, v.parent_run_id, v.parent_step_id, v.segment_id, v.revision,
       coalesce(v.status, 'pending'), v.input, v.output, v.error, v.correlation_id, v.created_by,
       coalesce(v.input_tokens, 0), coalesce(v.output_tokens, 0), coalesce(v.cost, 0), v.control, v.wake_at,
-      v.deadline_at, TRUE, coalesce(v.created_at, now()), v.started_at, v.finished_at, now()
+      v.deadline_at, ${claim?.token ?? null}::text IS NULL, ${claim?.owner ?? null}::text, ${claim?.token ?? null}::text,
+      ${claim?.until ?? null}::timestamptz, CASE WHEN ${claim?.token ?? null}::text IS NULL THEN NULL ELSE now() END,
+      coalesce(v.created_at, now()), v.started_at, v.finished_at, now()
     FROM jsonb_to_recordset(${runs}::jsonb) AS v (
       run_id text, root_run_id text, parent_run_id text, parent_step_id text, segment_id text,
       revision integer, status text, input jsonb, output jsonb, error jsonb, correlation_id text,
