@@ -109,12 +109,18 @@ async function eventToColour(page: Page): Promise<number[]> {
   return samples;
 }
 
-async function decisionToNextStep(page: Page): Promise<number[]> {
+/**
+ * Click → the next step's card leaves "pending", and its two halves (page and server share a
+ * clock): click → the server recorded `step.started` of that step (the request, the decision,
+ * the advance), and that event → the card changed (delivery, the page's work).
+ */
+async function decisionToNextStep(page: Page): Promise<{ total: number[]; server: number[]; page: number[] }> {
   const run = await trpc<{ run_id: string }>("runs.start", { segment_id: APPROVAL_SEGMENT, input: { n: 1 } }, "mutation");
   await page.goto(`${ORIGIN}/runs/${run.run_id}`);
   await page.locator('[data-testid="step-node-h0"][data-run-status]').waitFor({ timeout: 30_000 });
   await page.evaluate(WATCH_STATUS);
   const samples: number[] = [];
+  const clicked: { step: string; at: number; shown: number }[] = [];
   for (let i = 0; i < APPROVAL_STEPS; i++) {
     await page.locator(`[data-testid="step-node-h${i}"][data-run-status="waiting"]`).waitFor({ timeout: 30_000 });
     const approve = page.getByRole("button", { name: "Approve", exact: true });
@@ -125,10 +131,18 @@ async function decisionToNextStep(page: Page): Promise<number[]> {
     const clickAt = clicks.at(-1);
     const next = seen[`t${i}`];
     const started = next ? Math.min(...Object.entries(next).filter(([s]) => s !== "pending").map(([, at]) => at)) : undefined;
-    if (clickAt !== undefined && started !== undefined) samples.push(started - clickAt);
+    if (clickAt !== undefined && started !== undefined) {
+      samples.push(started - clickAt);
+      clicked.push({ step: `t${i}`, at: clickAt, shown: started });
+    }
   }
   await waitForRun(run.run_id, ["completed"]);
-  return samples;
+  const startedAt = new Map((await eventsOf(run.run_id)).filter((e) => e.type === "step.started" && e.step_id).map((e) => [e.step_id as string, Date.parse(e.ts)]));
+  const halves = clicked.flatMap((c) => {
+    const ts = startedAt.get(c.step);
+    return ts === undefined ? [] : [{ server: ts - c.at, page: c.shown - ts }];
+  });
+  return { total: samples, server: halves.map((h) => h.server), page: halves.map((h) => h.page) };
 }
 
 export async function benchRunView() {
@@ -151,7 +165,9 @@ export async function benchRunView() {
     const results = {
       open_500_steps_ms: { events: seeded.events, ...summarize(opens) },
       event_to_node_colour_ms: summarize(colour),
-      decision_to_next_step_ms: summarize(decision),
+      decision_to_next_step_ms: summarize(decision.total),
+      decision_click_to_server_event_ms: summarize(decision.server),
+      decision_server_event_to_card_ms: summarize(decision.page),
     };
     console.log("run view:", JSON.stringify(results));
     return results;

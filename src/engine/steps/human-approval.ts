@@ -48,6 +48,10 @@ function outcomeOf(config: HumanApprovalConfig, approval: ApprovalRecord): StepO
 }
 
 export const humanApprovalHandler = defineHandler({
+  // Only computes outcomes: the approval it asks for exists once the runner commits it (and only
+  // then is anyone notified), a decision is read from the run. So a decision, the transform
+  // after it and the next approval's request go out in one commit.
+  pure: true,
   type: "human_approval",
   config: humanApprovalConfigSchema,
   async start(ctx) {

@@ -5,7 +5,7 @@
  * subsegment/map step). Several at once (parallel human steps): pick with ‹ ›; the selected
  * step's approval comes first. Foldable to a pill, never hidden while something waits.
  */
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ChevronDownIcon } from "@/components/ui/icons";
 import { useToast } from "@/components/ui/toast";
@@ -42,7 +42,11 @@ export function ApprovalDock({
   stepNames: Readonly<Record<string, string>>;
   childApprovals: ChildApprovals;
 }) {
-  const own = useRunLiveState(runId, ownPending, sameApprovals);
+  // Deferred: the commit that completes a decided step usually also asks the next approval, and
+  // mounting its panel (data view, form) is the heaviest part of that update. React paints the
+  // canvas' new step statuses first and renders the dock's new card right after, interruptibly
+  // (issue 5's decision → next step latency).
+  const own = useDeferredValue(useRunLiveState(runId, ownPending, sameApprovals));
   const selected = useEditorStore((s) => s.selectedStepId);
   const folded = useRunViewStore((s) => s.approvalsFolded);
   const setFolded = useRunViewStore((s) => s.setApprovalsFolded);

@@ -1,10 +1,11 @@
 // Approvals outside an advance: decideApproval in ONE statement (lock the run, update the
 // approval only while pending, number and append the human.decided event, poke the run),
-// getApproval and listApprovals.
+// getApproval and listApprovals. A decision's statements run as named statements on the driver
+// (like an advance's): a person waits on them.
 import type { ApprovalDecisionWrite, ApprovalFilter, ApprovalRecord, DecideApprovalResult, RunEvent } from "../../../engine";
 import type { PrismaClient } from "../generated/client";
 import { approvalFromRow, jsonParam, parseJson, type JsonRow } from "./records";
-import { join, sql, type Sql } from "./sql";
+import { join, runNamed, sql, type RawQuery, type Sql } from "./sql";
 
 /**
  * The run row is locked first (like a commit, which locks the run and then upserts its
@@ -12,12 +13,12 @@ import { join, sql, type Sql } from "./sql";
  * second waits for the run lock, then finds the approval no longer pending: exactly one wins.
  */
 export async function decideApproval(
-  prisma: PrismaClient,
+  raw: RawQuery,
   approvalId: string,
   decision: ApprovalDecisionWrite,
   event: Omit<RunEvent, "seq">,
 ): Promise<DecideApprovalResult> {
-  const rows = await prisma.$queryRaw<{ approval: string | null; seq: number | null }[]>(sql`
+  const rows = await runNamed<{ approval: string | null; seq: number | null }>(raw, "run_store_decide", sql`
     WITH target AS (SELECT run_id FROM approvals WHERE id = ${approvalId}),
     locked AS (SELECT r.id FROM runs AS r WHERE r.id IN (SELECT run_id FROM target) FOR NO KEY UPDATE),
     decided AS (
@@ -41,12 +42,12 @@ export async function decideApproval(
     const approval = approvalFromRow(parseJson<JsonRow>(row.approval));
     return { ok: true, approval, event: { ...event, run_id: approval.run_id, seq: Number(row.seq) } as RunEvent };
   }
-  const current = await getApproval(prisma, approvalId);
+  const current = await getApproval(raw, approvalId);
   return current ? { ok: false, reason: "not_pending", approval: current } : { ok: false, reason: "not_found" };
 }
 
-export async function getApproval(prisma: PrismaClient, approvalId: string): Promise<ApprovalRecord | null> {
-  const rows = await prisma.$queryRaw<{ approval: string }[]>(sql`SELECT row_to_json(a)::text AS approval FROM approvals AS a WHERE a.id = ${approvalId}`);
+export async function getApproval(raw: RawQuery, approvalId: string): Promise<ApprovalRecord | null> {
+  const rows = await runNamed<{ approval: string }>(raw, "run_store_get_approval", sql`SELECT row_to_json(a)::text AS approval FROM approvals AS a WHERE a.id = ${approvalId}::text`);
   const row = rows[0];
   return row ? approvalFromRow(parseJson<JsonRow>(row.approval)) : null;
 }

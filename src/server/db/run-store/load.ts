@@ -2,7 +2,6 @@
 // (prisma/migrations/*_run_store_claim_and_state: the run, the latest attempt per step, its
 // approvals, its child runs, as JSON text; also what a successful claim returns), and getRun.
 import type { ChildRunSummary, RunRecord, RunState, StepRecord } from "../../../engine";
-import type { PrismaClient } from "../generated/client";
 import { approvalFromRow, childFromRow, parseJson, runFromRow, stepFromRow, type JsonRow } from "./records";
 import { runNamed, sql, type RawQuery } from "./sql";
 
@@ -28,8 +27,8 @@ export async function loadRun(raw: RawQuery, runId: string): Promise<RunState | 
   return text ? stateFromJson(text) : null;
 }
 
-export async function getRunRecord(prisma: PrismaClient, runId: string): Promise<RunRecord | null> {
-  const rows = await prisma.$queryRaw<{ run: string }[]>(sql`SELECT row_to_json(r)::text AS run FROM runs AS r WHERE r.id = ${runId}`);
+export async function getRunRecord(raw: RawQuery, runId: string): Promise<RunRecord | null> {
+  const rows = await runNamed<{ run: string }>(raw, "run_store_get_run", sql`SELECT row_to_json(r)::text AS run FROM runs AS r WHERE r.id = ${runId}::text`);
   const row = rows[0];
   return row ? runFromRow(parseJson<JsonRow>(row.run)) : null;
 }
