@@ -90,6 +90,22 @@ describe("queue mode", () => {
     expect(executed).toBeGreaterThanOrEqual(6);
   });
 
+  it("with LLMTEAM_METRICS_TOKEN a worker's /metrics needs that Bearer token (401 without it or with another)", async () => {
+    const guarded = await spawnWorker(env, { LLMTEAM_METRICS_TOKEN: "scrape-secret-for-tests" });
+    try {
+      const url = `http://127.0.0.1:${guarded.metricsPort}/metrics`;
+      expect((await fetch(url)).status).toBe(401);
+      expect((await fetch(url, { headers: { authorization: "Bearer not-the-token" } })).status).toBe(401);
+      const ok = await fetch(url, { headers: { authorization: "Bearer scrape-secret-for-tests" } });
+      expect(ok.status).toBe(200);
+      expect(await ok.text()).toMatch(/^llmteam_queue_jobs\{state="waiting"\} \d+$/m);
+      // /healthz stays open (liveness probes carry no token).
+      expect((await fetch(`http://127.0.0.1:${guarded.metricsPort}/healthz`)).status).toBe(200);
+    } finally {
+      await stopWorker(guarded);
+    }
+  });
+
   it("the web process ran no step itself (LLMTEAM_WORKERS=0): the leases were the workers'", async () => {
     expect(web.app.config.workers).toBe(0);
     expect(web.app.queue!.workerRunning).toBe(false);

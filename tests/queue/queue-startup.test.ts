@@ -3,7 +3,19 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { createServer } from "node:net";
 import { ConfigError, parseConfig } from "../../src/server/config/env";
+import { openDatabase } from "../../src/server/db/open-database";
+import { cleanupQueueEnv, processEnv, queueEnv } from "./support";
+
+/** A port nothing listens on (taken and released). */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as { port: number }).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -47,4 +59,24 @@ describe("queue mode configuration", () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("REDIS_URL: `npm run worker` runs queue mode's workers and needs REDIS_URL (and DATABASE_URL)");
   }, 40_000);
+
+  it("a worker whose Redis does not answer at startup says which Redis and exits 1", async () => {
+    const env = queueEnv(`redis://127.0.0.1:${await closedPort()}`);
+    // A migrated schema, as the web process leaves it: only Redis is missing.
+    const db = await openDatabase({ dataDir: env.dataDir, databaseUrl: env.databaseUrl });
+    await db.close();
+    try {
+      const result = spawnSync(process.execPath, ["--import", "tsx", "src/server/worker.ts"], {
+        cwd: root,
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, ...processEnv(env) } as unknown as NodeJS.ProcessEnv,
+        encoding: "utf8",
+        timeout: 40_000,
+      });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(/Cannot reach Redis at 127\.0\.0\.1:\d+ \(from REDIS_URL\) within 10 s/);
+      expect(result.stderr).not.toMatch(/^\s+at /m); // the message alone, no stack
+    } finally {
+      await cleanupQueueEnv(env).catch(() => {}); // drops the schema first; there is no Redis to clean
+    }
+  }, 60_000);
 });

@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiHandlerFor } from "../../src/server/http/api-routes";
 import { checkHealth } from "../../src/server/services/check-health";
 import { AppError } from "../../src/server/services/errors";
 import { startRun } from "../../src/server/services/runs/start-run";
@@ -93,6 +94,14 @@ describe("Redis goes away and comes back", () => {
     const refused = await startRun(web.services, { segment_id: "waits", input: {} }).catch((err: unknown) => err);
     expect(refused).toBeInstanceOf(AppError);
     expect(refused).toMatchObject({ code: "unavailable", message: expect.stringContaining("Redis") });
+    // The same refusal as the REST API answers it (the handler main.ts serves for this path).
+    const rest = apiHandlerFor("POST", "/api/v1/segments/waits/runs");
+    if (!rest) throw new Error("no REST handler for run starts");
+    const reply = await rest(
+      new Request("http://127.0.0.1/api/v1/segments/waits/runs", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ input_data: {} }) }),
+    );
+    expect(reply.status).toBe(503);
+    expect(await reply.text()).toMatch(/Redis/);
     expect(await web.app.db.prisma.run.count()).toBe(runsBefore);
 
     // Back, empty: the delayed job that would have resumed the run is gone.
