@@ -311,6 +311,10 @@ test("the approval dock never hides the step it asks about: the canvas slides th
       return !onCanvas ? "off the canvas" : underDock ? "under the dock" : "in view";
     })
     .toBe("in view");
+  // A small graph is fitted beside the dock: its first card is not pushed off the left edge.
+  const draftBox = await card(page, "draft").boundingBox();
+  const canvasBox = await page.getByRole("main", { name: "Run on the canvas" }).boundingBox();
+  expect(draftBox && canvasBox && draftBox.x >= canvasBox.x).toBe(true);
   await screenshot(page, "run-view-dock-beside-step");
 });
 

@@ -1,7 +1,10 @@
 "use client";
 /**
  * A panel floating over the canvas (the run view's approval dock) asks to keep its step in
- * view: the canvas pans just enough that the whole card is on screen and not under the panel.
+ * view. When the card is off screen or under the panel: if the whole graph fits in the room
+ * left of the panel at a readable zoom (never zooming in), it is fitted there, so that the first
+ * steps are not pushed off screen; otherwise the canvas pans just enough that the whole card is
+ * on screen and not under the panel.
  * Checked when the request is set and when the canvas is resized (a side panel opening), after
  * any opening fit or focus glide has settled; the user's own panning is never undone.
  */
@@ -17,6 +20,8 @@ const PANEL_INSET = 12;
 /** Longer than the opening fit and a focus glide (450 ms), so the reveal is not overridden. */
 const SETTLE_MS = 500;
 const GLIDE_MS = 250;
+/** Below this zoom cards are hard to read: a bigger graph is panned instead of fitted. */
+const MIN_FIT_ZOOM = 0.6;
 
 /**
  * Rendered inside <ReactFlow>: the request and the pane size re-render this empty component
@@ -44,6 +49,24 @@ function useRevealRequest(): void {
   }, [flow, request, initialized, width, height]);
 }
 
+/** Fits every card left of the panel if that needs no zoom below MIN_FIT_ZOOM; false if not. */
+function fitBeside(flow: ReactFlowInstance<EditorNode>, canvas: { width: number; height: number }, panel: { width: number; height: number }): boolean {
+  const nodes = flow.getNodes().filter((n) => !n.hidden);
+  if (nodes.length === 0) return false;
+  const bounds = flow.getNodesBounds(nodes);
+  const room = { width: canvas.width - PANEL_INSET - panel.width - 2 * MARGIN, height: canvas.height - 2 * MARGIN };
+  if (room.width <= 0 || room.height <= 0 || bounds.width <= 0) return false;
+  const { x, y, zoom: current } = flow.getViewport();
+  const zoom = Math.min(current, room.width / bounds.width, room.height / Math.max(bounds.height, 1));
+  if (zoom < MIN_FIT_ZOOM) return false;
+  // Centred in the room, vertically in the whole canvas.
+  const nextX = MARGIN + (room.width - bounds.width * zoom) / 2 - bounds.x * zoom;
+  const nextY = MARGIN + (room.height - bounds.height * zoom) / 2 - bounds.y * zoom;
+  if (Math.abs(nextX - x) < 1 && Math.abs(nextY - y) < 1 && Math.abs(zoom - current) < 0.001) return true;
+  void flow.setViewport({ x: nextX, y: nextY, zoom }, { duration: GLIDE_MS });
+  return true;
+}
+
 function revealBeside(
   flow: ReactFlowInstance<EditorNode>,
   node: InternalNode<EditorNode>,
@@ -66,5 +89,6 @@ function revealBeside(
   // A card wider than the room left shows its start.
   if (left + dx < MARGIN) dx = MARGIN - left;
   if (dx === 0 && dy === 0) return;
+  if (fitBeside(flow, canvas, panel)) return;
   void flow.setViewport({ x: x + dx, y: y + dy, zoom }, { duration: GLIDE_MS });
 }
