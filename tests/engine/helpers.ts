@@ -176,6 +176,17 @@ export function setup(options: SetupOptions = {}) {
 
 export type Harness = ReturnType<typeof setup>;
 
+/** A linear segment of the given steps, each feeding the next. */
+export function linear(segmentId: string, steps: SegmentInput["steps"]): SegmentInput {
+  return {
+    segment_id: segmentId,
+    name: segmentId,
+    entrypoint: steps[0]!.step_id,
+    steps,
+    edges: steps.slice(1).map((s, i) => ({ from_step: steps[i]!.step_id, to_step: s.step_id })),
+  };
+}
+
 /** A linear segment of `noop` steps (or given types). */
 export function chain(segmentId: string, ids: string[], types: Record<string, string> = {}): SegmentInput {
   return {

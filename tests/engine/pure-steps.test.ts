@@ -5,20 +5,9 @@ import { describe, expect, it } from "vitest";
 import { complete, type StepHandler } from "../../src/engine/steps/types";
 import type { StepRegistry } from "../../src/engine/steps/registry";
 import { FakeClock } from "../../src/engine/testing";
-import type { SegmentInput } from "../../src/shared/segment";
-import { chain, expectGapFree, registerTestTypes, setup, type Harness, type Probe } from "./helpers";
+import { chain, expectGapFree, linear, registerTestTypes, setup, type Harness, type Probe } from "./helpers";
 
 const transform = (step_id: string, expression: string) => ({ step_id, type: "transform", config: { expression } });
-
-function linear(segment_id: string, steps: SegmentInput["steps"]): SegmentInput {
-  return {
-    segment_id,
-    name: segment_id,
-    entrypoint: steps[0]!.step_id,
-    steps,
-    edges: steps.slice(1).map((s, i) => ({ from_step: steps[i]!.step_id, to_step: s.step_id })),
-  };
-}
 
 /**
  * `seen`: a pure test step that reports what the store holds for the step before it (`of`)

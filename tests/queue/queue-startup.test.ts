@@ -3,19 +3,10 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { createServer } from "node:net";
 import { ConfigError, parseConfig } from "../../src/server/config/env";
 import { openDatabase } from "../../src/server/db/open-database";
-import { cleanupQueueEnv, processEnv, queueEnv } from "./support";
+import { cleanupQueueEnv, freePort, processEnv, queueEnv } from "./support";
 
-/** A port nothing listens on (taken and released). */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -61,7 +52,7 @@ describe("queue mode configuration", () => {
   }, 40_000);
 
   it("a worker whose Redis does not answer at startup says which Redis and exits 1", async () => {
-    const env = queueEnv(`redis://127.0.0.1:${await closedPort()}`);
+    const env = queueEnv(`redis://127.0.0.1:${await freePort()}`);
     // A migrated schema, as the web process leaves it: only Redis is missing.
     const db = await openDatabase({ dataDir: env.dataDir, databaseUrl: env.databaseUrl });
     await db.close();

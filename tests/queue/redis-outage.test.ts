@@ -8,15 +8,7 @@ import { apiHandlerFor } from "../../src/server/http/api-routes";
 import { checkHealth } from "../../src/server/services/check-health";
 import { AppError } from "../../src/server/services/errors";
 import { startRun } from "../../src/server/services/runs/start-run";
-import { cleanupQueueEnv, followRun, queueEnv, spawnWorker, startQueueWeb, stopWorker, type QueueWeb, type WorkerProcess } from "./support";
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+import { cleanupQueueEnv, followRun, freePort, queueEnv, spawnWorker, startQueueWeb, stopWorker, type QueueWeb, type WorkerProcess } from "./support";
 
 async function startRedis(port: number): Promise<ChildProcess> {
   const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });

@@ -4,7 +4,7 @@
 // PostgreSQL schema and Redis key prefix, so suites run side by side on the shared servers.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer, type Server as HttpServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer as createNetServer, type AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Redis } from "ioredis";
@@ -181,4 +181,13 @@ export async function cleanupQueueEnv(env: QueueEnv): Promise<void> {
   } finally {
     redis.disconnect();
   }
+}
+
+/** A port nothing listens on right now (taken and released): for a server of the test's own, or to stay closed. */
+export async function freePort(): Promise<number> {
+  const server = createNetServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }

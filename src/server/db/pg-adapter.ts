@@ -6,24 +6,9 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type pg from "pg";
+import { runScriptsWith } from "./adapter-scripts";
 
-type PatchableAdapter = {
-  client: pg.Pool | pg.PoolClient;
-  onError(error: unknown): never;
-  executeScript(script: string): Promise<void>;
-};
-
-function wholeScripts<T>(adapter: T): T {
-  const a = adapter as unknown as PatchableAdapter;
-  a.executeScript = async (script: string) => {
-    try {
-      await a.client.query(script);
-    } catch (err) {
-      a.onError(err);
-    }
-  };
-  return adapter;
-}
+const wholeScripts = runScriptsWith<pg.Pool | pg.PoolClient>((client, script) => client.query(script));
 
 export function pgAdapterFactory(pool: pg.Pool, options: ConstructorParameters<typeof PrismaPg>[1]): PrismaPg & SqlMigrationAwareDriverAdapterFactory {
   const base = new PrismaPg(pool, options);

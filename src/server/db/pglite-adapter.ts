@@ -5,24 +5,9 @@
 import type { PGlite } from "@electric-sql/pglite";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { runScriptsWith } from "./adapter-scripts";
 
-type PatchableAdapter = {
-  client: PGlite;
-  onError(error: unknown): never;
-  executeScript(script: string): Promise<void>;
-};
-
-function awaitScripts<T>(adapter: T): T {
-  const a = adapter as unknown as PatchableAdapter;
-  a.executeScript = async (script: string) => {
-    try {
-      await a.client.exec(script);
-    } catch (err) {
-      a.onError(err);
-    }
-  };
-  return adapter;
-}
+const awaitScripts = runScriptsWith<PGlite>((client, script) => client.exec(script));
 
 export function pgliteAdapterFactory(client: PGlite): SqlMigrationAwareDriverAdapterFactory {
   const base = new PrismaPGlite(client);
