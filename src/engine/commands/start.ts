@@ -152,6 +152,5 @@ export async function rerunFrom(
     created_by: previous.run.created_by,
   });
   await createAndWake(runtime, run, reusedSteps(previous, (id) => !downstream.has(id)));
-  runtime.wake(run.run_id);
   return run;
 }
