@@ -56,6 +56,54 @@ describe("bad requests", () => {
   });
 });
 
+describe("live delivery", () => {
+  it("live-commit-batch: a batch subscription gets each commit's events as one message, a plain one event by event, both in seq order", async () => {
+    const run = await startManualRun(h);
+    await run.commit(2);
+    const [batched, plain] = await Promise.all([h.watch(), h.watch()]);
+    await batched.subscribe(run.runId, 0, { batch: true });
+    await plain.subscribe(run.runId);
+    const pagesBefore = batched.batches.length;
+
+    await run.commit(4);
+    await run.commit(1);
+    await run.commit(3);
+    for (const watcher of [batched, plain]) {
+      await watcher.waitForSeq(run.runId, 10);
+      await watcher.roundTrip();
+      expect(watcher.seqs(run.runId)).toEqual(range(1, 10));
+    }
+    // One message per commit (a single event goes as run.event); nothing as a page on the plain socket.
+    expect(batched.batches.slice(pagesBefore)).toEqual([4, 3]);
+    expect(plain.batches).toEqual([]);
+    await Promise.all([batched.unsubscribe(run.runId), plain.unsubscribe(run.runId)]);
+  });
+
+  it("live-batch-then-token: a token published right after a commit arrives after that commit's events", async () => {
+    const run = await startManualRun(h);
+    const watcher = await h.watch();
+    await watcher.subscribe(run.runId, 0, { batch: true });
+    const events = await run.commit(3, { publish: false });
+    run.publish(events);
+    const last = events[2]!;
+    h.runtime.events.publishLive({
+      event_id: "token-0",
+      run_id: last.run_id,
+      root_run_id: last.root_run_id,
+      segment_id: last.segment_id,
+      type: "llm.token",
+      step_id: "s",
+      ts: last.ts,
+      correlation_id: last.correlation_id,
+      payload: { attempt: 1, role: "agent", index: 0, token: "hi" },
+    });
+    await watcher.waitForSeq(run.runId, 3);
+    await watcher.roundTrip();
+    expect(watcher.received.filter((r) => r.kind !== "ack").map((r) => r.kind)).toEqual(["event", "event", "event", "token"]);
+    await watcher.unsubscribe(run.runId);
+  });
+});
+
 describe("letting go", () => {
   it("unsubscribe-stops-delivery: after unsubscribing, new events of the run no longer arrive", async () => {
     const run = await startManualRun(h);

@@ -4,6 +4,8 @@
 // anything committed meanwhile is either in the read or held here; held events at or below the
 // last seq sent are dropped. A live event that skips a seq (published out of order, or by
 // another process) makes it read the missing ones from the log instead of waiting for them.
+// A batch subscription (the browser's) also gets the live events published together (one
+// commit) as one message: one read and one render on the page, not one per event.
 import type { LiveEvent, RunEvent } from "../../shared/events";
 import type { RunEventLog } from "./event-source";
 import type { RunEventFollower } from "./run-dispatcher";
@@ -12,7 +14,10 @@ import { getLogger } from "../logging/logger";
 export type RunStreamOutput = {
   event(event: RunEvent): void;
   token(event: LiveEvent): void;
-  /** Given: the replay goes out a page at a time through it (live events still one by one). */
+  /**
+   * Given: the replay goes out a page at a time through it, and live events published in the
+   * same turn of the event loop (a commit's) go out together through it.
+   */
   events?(events: RunEvent[]): void;
 };
 
@@ -42,6 +47,8 @@ export class RunSubscription implements RunEventFollower {
   #mode: Mode = "catching_up";
   #held: RunEvent[] = [];
   #overflowed = false;
+  /** Live events to send together at the end of this turn of the event loop (batch output only). */
+  #pending: RunEvent[] = [];
 
   constructor(options: {
     runId: string;
@@ -72,7 +79,10 @@ export class RunSubscription implements RunEventFollower {
   receive(event: RunEvent | LiveEvent): void {
     if (event.type === "llm.token") {
       // Live-only preview: meaningful once the client holds the log up to now, never replayed.
-      if (this.#mode === "live") this.#out.token(event);
+      if (this.#mode === "live") {
+        this.#flushPending();
+        this.#out.token(event);
+      }
       return;
     }
     if (this.#mode === "closed" || event.seq <= this.#lastSeq) return;
@@ -98,6 +108,7 @@ export class RunSubscription implements RunEventFollower {
   close(): void {
     this.#mode = "closed";
     this.#held = [];
+    this.#pending = [];
   }
 
   #isClosed(): boolean {
@@ -115,11 +126,29 @@ export class RunSubscription implements RunEventFollower {
   }
 
   #send(event: RunEvent): void {
-    this.#out.event(event);
     this.#lastSeq = event.seq;
+    if (this.#mode === "live" && this.#out.events) {
+      // A commit's events are published in one synchronous loop: a microtask runs after the last.
+      if (this.#pending.push(event) === 1) queueMicrotask(() => this.#flushPending());
+      return;
+    }
+    this.#flushPending();
+    this.#out.event(event);
+  }
+
+  /** Sends the live events gathered by #send: in order, before anything sent after them. */
+  #flushPending(): void {
+    if (this.#pending.length === 0) return;
+    const events = this.#pending;
+    this.#pending = [];
+    if (this.#mode === "closed") return;
+    if (events.length === 1) this.#out.event(events[0] as RunEvent);
+    else this.#out.events?.(events);
   }
 
   async #catchUp(ready?: (result: ReplayResult) => void): Promise<void> {
+    // What was gathered live goes before what the log read brings.
+    this.#flushPending();
     this.#mode = "catching_up";
     let replayed = 0;
     for (;;) {
