@@ -1,6 +1,6 @@
 import type { ButtonHTMLAttributes, ReactNode, Ref } from "react";
 import { cx } from "./cx";
-import { Spinner } from "./spinner";
+import { BusyIcon } from "./busy-icon";
 
 export type ButtonVariant = "primary" | "secondary" | "danger" | "ghost";
 export type ButtonSize = "sm" | "md" | "lg";
@@ -38,7 +38,7 @@ export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
   size?: ButtonSize;
   /** Square button holding only an icon: give it an `aria-label`. */
   iconOnly?: boolean;
-  /** Shows a spinner and disables the button while an action is in flight. */
+  /** Disables the button while an action is in flight; a spinner shows if it takes a while (BusyIcon). */
   loading?: boolean;
   icon?: ReactNode;
   ref?: Ref<HTMLButtonElement>;
@@ -64,7 +64,7 @@ export function Button({
       className={buttonClasses({ variant, size, iconOnly, className })}
       {...rest}
     >
-      {loading ? <Spinner /> : icon}
+      {loading || icon ? <BusyIcon busy={loading} icon={icon} /> : null}
       {children}
     </button>
   );

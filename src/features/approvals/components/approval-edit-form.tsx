@@ -101,7 +101,7 @@ export function ApprovalEditForm({ idPrefix, form, data, submitting, onSubmit, o
         className={cx(
           "flex flex-wrap items-center gap-2",
           // On the canvas the card scrolls: keep the decision in reach below a long form.
-          variant === "inline" && "sticky bottom-0 z-10 -mx-4 -mb-4 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur supports-[backdrop-filter]:bg-white/85",
+          variant === "inline" && "sticky bottom-0 z-10 -mx-4 -mb-4 border-t border-slate-200 bg-white px-4 py-3",
         )}
       >
         <Button type="submit" variant="primary" size={variant === "page" ? "md" : "sm"} loading={submitting} icon={<CheckIcon />}>

@@ -142,8 +142,9 @@ export function ApprovalPanel({ approval, decide, onDecided, variant = "inline",
         <footer
           className={cx(
             "flex flex-wrap items-center gap-2",
-            // On the canvas the card scrolls: keep the decisions in reach.
-            !page && "sticky bottom-0 -mx-4 -mb-4 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur supports-[backdrop-filter]:bg-white/85",
+            // On the canvas the card scrolls: keep the decisions in reach. Solid, not blurred: a
+            // backdrop blur is redrawn whenever anything under it changes (costly without a GPU).
+            !page && "sticky bottom-0 -mx-4 -mb-4 border-t border-slate-200 bg-white px-4 py-3",
             page && "border-t border-slate-200 pt-5",
           )}
         >

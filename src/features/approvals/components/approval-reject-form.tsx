@@ -34,7 +34,7 @@ export function ApprovalRejectForm({
         "space-y-3",
         // On the canvas the composer docks at the bottom of the card, where the decisions were.
         variant === "inline"
-          ? "sticky bottom-0 z-10 -mx-4 -mb-4 border-t border-red-200 bg-red-50/95 px-4 py-3 backdrop-blur supports-[backdrop-filter]:bg-red-50/85"
+          ? "sticky bottom-0 z-10 -mx-4 -mb-4 border-t border-red-200 bg-red-50 px-4 py-3"
           : "rounded-lg bg-red-50/50 p-4 ring-1 ring-red-200",
       )}
     >
