@@ -109,6 +109,12 @@ async function eventToColour(page: Page): Promise<number[]> {
   return samples;
 }
 
+/** Whether the watched card `id` has shown a status other than "pending" (window.__status). */
+const LEFT_PENDING = (id: string) => {
+  const seen = (window as unknown as { __status: Record<string, Record<string, number>> }).__status[id];
+  return seen !== undefined && Object.keys(seen).some((status) => status !== "pending");
+};
+
 /**
  * Click → the next step's card leaves "pending", and its two halves (page and server share a
  * clock): click → the server recorded `step.started` of that step (the request, the decision,
@@ -126,7 +132,10 @@ async function decisionToNextStep(page: Page): Promise<{ total: number[]; server
     const approve = page.getByRole("button", { name: "Approve", exact: true });
     await approve.waitFor({ timeout: 30_000 });
     await approve.click();
-    await page.locator(`[data-testid="step-node-t${i}"]:not([data-run-status="pending"])`).waitFor({ timeout: 30_000 });
+    // The MutationObserver above timestamps the change; this only learns that it happened. A
+    // locator's waitFor would poll the page every animation frame with layout-forcing visibility
+    // checks, in the very window being measured (a user's page has no such poller).
+    await page.waitForFunction(LEFT_PENDING, `t${i}`, { polling: 100, timeout: 30_000 });
     const [clicks, seen] = (await page.evaluate("[window.__clickAt, window.__status]")) as [number[], Record<string, Record<string, number>>];
     const clickAt = clicks.at(-1);
     const next = seen[`t${i}`];
