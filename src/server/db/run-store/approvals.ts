@@ -1,5 +1,6 @@
-// Approvals outside an advance: decideApproval in ONE statement (lock the run, update the
-// approval only while pending, number and append the human.decided event, poke the run),
+// Approvals outside an advance: decideApproval in ONE call of the PL/pgSQL run_store_decide (lock
+// the run, update the approval only while pending, number and append the human.decided event,
+// poke the run),
 // getApproval and listApprovals. A decision's statements run as named statements on the driver
 // (like an advance's): a person waits on them.
 import type { ApprovalDecisionWrite, ApprovalFilter, ApprovalRecord, DecideApprovalResult, RunEvent } from "../../../engine";
@@ -18,25 +19,12 @@ export async function decideApproval(
   decision: ApprovalDecisionWrite,
   event: Omit<RunEvent, "seq">,
 ): Promise<DecideApprovalResult> {
+  // One PL/pgSQL call (migration 20261207110000_run_store_decide_plpgsql): its plan is cached.
   const rows = await runNamed<{ approval: string | null; seq: number | null }>(raw, "run_store_decide", sql`
-    WITH target AS (SELECT run_id FROM approvals WHERE id = ${approvalId}),
-    locked AS (SELECT r.id FROM runs AS r WHERE r.id IN (SELECT run_id FROM target) FOR NO KEY UPDATE),
-    decided AS (
-      UPDATE approvals AS a SET status = ${decision.status}::text, decision = ${decision.decision}::text,
-        edited = ${decision.edited}::boolean, result = ${jsonParam(decision.result)}::jsonb, comment = ${decision.comment}::text,
-        decided_by = ${decision.decided_by}::text, decided_at = ${decision.decided_at}::timestamptz
-      WHERE a.id = ${approvalId} AND a.status = 'pending' AND EXISTS (SELECT 1 FROM locked)
-      RETURNING a.*),
-    bumped AS (
-      UPDATE runs AS r SET next_seq = r.next_seq + 1, poked = TRUE, updated_at = now()
-      FROM decided AS d WHERE r.id = d.run_id
-      RETURNING r.next_seq - 1 AS seq),
-    logged AS (
-      INSERT INTO run_events (id, run_id, seq, type, step_id, ts, correlation_id, payload)
-      SELECT ${event.event_id}::text, d.run_id, b.seq, ${event.type}::text, ${event.step_id ?? null}::text,
-        ${event.ts}::timestamptz, ${event.correlation_id}::text, ${jsonParam(event.payload) ?? "{}"}::jsonb
-      FROM decided AS d, bumped AS b)
-    SELECT (SELECT row_to_json(d)::text FROM decided AS d) AS approval, (SELECT seq FROM bumped) AS seq`);
+    SELECT approval, seq FROM run_store_decide(${approvalId}::text, ${decision.status}::text, ${decision.decision}::text,
+      ${decision.edited}::boolean, ${jsonParam(decision.result)}::jsonb, ${decision.comment}::text, ${decision.decided_by}::text,
+      ${decision.decided_at}::timestamptz, ${event.event_id}::text, ${event.type}::text, ${event.step_id ?? null}::text,
+      ${event.ts}::timestamptz, ${event.correlation_id}::text, ${jsonParam(event.payload) ?? "{}"}::jsonb)`);
   const row = rows[0];
   if (row?.approval && row.seq !== null) {
     const approval = approvalFromRow(parseJson<JsonRow>(row.approval));
