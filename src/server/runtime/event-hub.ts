@@ -16,24 +16,21 @@ export class EventHub implements EventSink {
     return () => this.#listeners.delete(listener);
   }
 
-  /**
-   * A commit's events go to each listener in turn, all of them, in order: the socket sends of a
-   * commit leave together (one read, one render in the browser) instead of being spaced out by
-   * the other listeners' work on each event (logs, metrics).
-   */
   publish(events: readonly RunEvent[]): void {
-    for (const listener of this.#listeners) for (const event of events) this.#deliver(listener, event);
+    for (const event of events) this.#emit(event);
   }
 
   publishLive(event: LiveEvent): void {
-    for (const listener of this.#listeners) this.#deliver(listener, event);
+    this.#emit(event);
   }
 
-  #deliver(listener: RunEventListener, event: RunEvent | LiveEvent): void {
-    try {
-      listener(event);
-    } catch (err) {
-      getLogger().error({ err, run_id: event.run_id, correlation_id: event.correlation_id, event: event.type }, "a run event listener failed");
+  #emit(event: RunEvent | LiveEvent): void {
+    for (const listener of this.#listeners) {
+      try {
+        listener(event);
+      } catch (err) {
+        getLogger().error({ err, run_id: event.run_id, correlation_id: event.correlation_id, event: event.type }, "a run event listener failed");
+      }
     }
   }
 }
