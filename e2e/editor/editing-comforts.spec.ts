@@ -251,7 +251,7 @@ test("auto-layout untangles piled-up steps without overlaps, and undo puts them 
   await screenshot(page, "editor-layout-1-piled");
 
   await page.getByRole("toolbar", { name: "Canvas tools" }).getByRole("button", { name: "Auto-layout" }).click();
-  // ELK runs in a Web Worker; the button shows a spinner until the layout is applied.
+  // ELK runs in a Web Worker; the button stays disabled until the layout is applied.
   await expect(page.getByTestId("canvas-auto-layout")).toBeEnabled(SERVER_CALL);
   await expect.poll(() => flowRect(stepNode(page, "one")), SERVER_CALL).not.toEqual(before.one);
 
