@@ -276,6 +276,50 @@ test("a waiting approval is shown on the canvas and deciding it resumes the run"
   noErrors();
 });
 
+test("a slow decision shows it is working and cannot be sent twice", async ({ page, request }) => {
+  test.setTimeout(240_000);
+  const noErrors = failOnPageErrors(page);
+  const segmentId = await seedSegment(request, {
+    name: uniqueName("E2E slow decision"),
+    entrypoint: "review",
+    steps: [
+      { step_id: "review", type: "human_approval", name: "Review", config: { title: "Ship it?" }, ui: { x: 0, y: 0 } },
+      { step_id: "ship", type: "transform", name: "Ship", config: { expression: "{ 'shipped': true }" }, ui: { x: 320, y: 0 } },
+    ],
+    edges: [{ from_step: "review", to_step: "ship" }],
+  });
+  const run = await startRun(request, segmentId);
+  await openRun(page, run.run_id);
+  await expectStatus(page, "review", "waiting");
+
+  // The decision's request is held (a slow network or a busy server) until the test lets it go.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let decideRequests = 0;
+  await page.route("**/api/trpc/approvals.decide*", async (route) => {
+    decideRequests += 1;
+    await held;
+    await route.continue();
+  });
+  const dock = page.getByTestId("approval-dock");
+  const approve = dock.getByRole("button", { name: "Approve", exact: true });
+  await approve.click();
+  // Every way to decide is disabled while the first decision is on its way…
+  await expect(approve).toBeDisabled();
+  await expect(dock.getByRole("button", { name: "Reject" })).toBeDisabled();
+  // …and, as it takes a while, the button says it is working.
+  await expect(approve).toHaveAttribute("aria-busy", "true");
+  await expect(approve.locator("svg.animate-spin")).toBeVisible();
+  await screenshot(page, "run-view-decision-in-flight");
+  await approve.click({ force: true, timeout: 2_000 }).catch(() => {});
+  release();
+
+  await expectStatus(page, "ship", "completed");
+  await expect(runStatus(page)).toHaveAttribute("data-status", "completed");
+  expect(decideRequests).toBe(1);
+  noErrors();
+});
+
 test("the approval dock never hides the step it asks about: the canvas slides that step out from under it", async ({ page, request }) => {
   test.setTimeout(240_000);
   // The human step is the rightmost card, and the side panel (a selected step) narrows the
