@@ -4,7 +4,7 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { saveRevision, seedSegment, type SeedDocument } from "../editor/support";
 import { failOnPageErrors, screenshot, uniqueName } from "../segments/support";
-import { API_HEADERS } from "../credentials";
+import { API_HEADERS, E2E_OWNER } from "../credentials";
 
 type Run = { run_id: string; root_run_id: string; status: string; output: unknown };
 type Approval = { approval_id: string; run_id: string; step_id: string; status: string; title: string };
@@ -184,9 +184,14 @@ test("the inbox lists a pending approval, the nav shows the count, and the row o
   await expect(page).toHaveURL(new RegExp(`/runs/${run.run_id}\\?step=review`), PAGE_LOAD);
 
   // Decided elsewhere: it leaves the pending tab and shows under Approved.
-  await mutation(request, "approvals.decide", { approval_id: approval.approval_id, decision: "approve" });
+  await mutation(request, "approvals.decide", { approval_id: approval.approval_id, decision: "approve", comment: "Ship it on Monday" });
   await page.goto("/approvals?status=approved");
-  await expect(page.locator(`tr[data-approval-id="${approval.approval_id}"]`)).toContainText("Approved", PAGE_LOAD);
+  const decided = page.locator(`tr[data-approval-id="${approval.approval_id}"]`);
+  await expect(decided).toContainText("Approved", PAGE_LOAD);
+  // Who decided reads as the account's email (the stored decided_by is its id), with the comment.
+  await expect(decided).toContainText(E2E_OWNER.email);
+  await expect(decided).toContainText("Ship it on Monday");
+  await screenshot(page, "approvals-inbox-approved");
   await page.goto("/approvals");
   await expect(page.getByRole("table", { name: "Approvals" }).or(page.getByText("Nothing is waiting for you"))).toBeVisible(PAGE_LOAD);
   await expect(page.locator(`tr[data-approval-id="${approval.approval_id}"]`)).toHaveCount(0);

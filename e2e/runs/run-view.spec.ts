@@ -4,7 +4,7 @@
 import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import type { SeedDocument } from "../editor/support";
 import { createSegment, failOnPageErrors, screenshot, uniqueName } from "../segments/support";
-import { API_HEADERS } from "../credentials";
+import { API_HEADERS, E2E_OWNER } from "../credentials";
 
 type Run = { run_id: string; status: string };
 
@@ -360,6 +360,22 @@ test("the approval dock never hides the step it asks about: the canvas slides th
   const canvasBox = await page.getByRole("main", { name: "Run on the canvas" }).boundingBox();
   expect(draftBox && canvasBox && draftBox.x >= canvasBox.x).toBe(true);
   await screenshot(page, "run-view-dock-beside-step");
+
+  // Decided: the dock goes, and the graph, squeezed left of it, is centred on the canvas again.
+  await dock.getByRole("button", { name: "Approve", exact: true }).click();
+  await expect(runStatus(page)).toHaveAttribute("data-status", "completed");
+  await expect(page.getByTestId("approval-dock")).toHaveCount(0);
+  const main = page.getByRole("main", { name: "Run on the canvas" });
+  await expect
+    .poll(async () => {
+      const [first, last, area] = await Promise.all([card(page, "draft").boundingBox(), card(page, "review").boundingBox(), main.boundingBox()]);
+      if (!first || !last || !area) return "not laid out";
+      const leftGap = first.x - area.x;
+      const rightGap = area.x + area.width - (last.x + last.width);
+      return Math.abs(leftGap - rightGap) < 40 ? "centred" : `left ${Math.round(leftGap)} px, right ${Math.round(rightGap)} px`;
+    })
+    .toBe("centred");
+  await screenshot(page, "run-view-dock-gone-refitted");
 });
 
 test("a step in the URL opens its panel; the runs list opens the run view", async ({ page, request }) => {
@@ -444,6 +460,17 @@ for (const order of [["brand", "legal"], ["legal", "brand"]] as const) {
     await expectStatus(page, "report", "completed");
     await expect(runStatus(page)).toHaveAttribute("data-status", "completed");
     await expect(page.getByTestId("approval-dock")).toHaveCount(0);
+    // Both steps completed, but the cards say how each was decided: a rejection never looks like a success.
+    await expect(page.getByTestId("step-run-legal")).toHaveAttribute("data-decision", "approved");
+    await expect(page.getByTestId("step-run-legal")).toContainText("Approved");
+    await expect(page.getByTestId("step-run-brand")).toHaveAttribute("data-decision", "rejected");
+    await expect(page.getByTestId("step-run-brand")).toContainText("Rejected");
+    if (order[0] === "legal") {
+      // The inspector names who decided by the account's email (the owner signed in here).
+      await card(page, "brand").click();
+      await expect(page.getByRole("complementary", { name: "Step Brand review in this run" })).toContainText(`rejected by ${E2E_OWNER.email}`);
+      await screenshot(page, "run-view-parallel-decided");
+    }
     const output = await request.get(`/api/v1/runs/${run.run_id}`);
     expect(((await output.json()) as { output: unknown }).output).toEqual({
       legal: "approved",

@@ -97,6 +97,11 @@ describe("outcomes and times", () => {
       "Edited and approved through the approval link",
     );
     expect(outcomeOf(approval({ status: "rejected", decision: "rejected", decided_by: "u-42" })).sentence).toBe("Rejected by u-42");
+    // The account's email when the signed-in screen knows who the id is.
+    expect(outcomeOf(approval({ status: "rejected", decision: "rejected", decided_by: "u-42" }), new Map([["u-42", "ada@example.com"]])).sentence).toBe(
+      "Rejected by ada@example.com",
+    );
+    expect(outcomeOf(approval({ status: "approved", decision: "approved", decided_by: "cli" })).sentence).toBe("Approved by Command line");
     expect(outcomeOf(approval({ status: "expired", decision: "approved", decided_by: "system:timeout" })).sentence).toMatch(/approved automatically/);
     expect(outcomeOf(approval({ status: "expired", decision: null, decided_by: "system:timeout" })).sentence).toMatch(/the step failed/);
   });

@@ -9,7 +9,7 @@ import { attachSocketServer } from "../../src/server/realtime/socket-server";
 import { SOCKET_PATH } from "../../src/shared/events/socket-protocol";
 import { sampleSegment } from "../helpers/segments";
 import { callRoute, expectError } from "../rest/support";
-import { BOOTSTRAP_KEY, ORIGIN, sameOrigin, setupOwner, startAuthHarness, trpc, type AuthHarness } from "./support";
+import { BOOTSTRAP_KEY, ORIGIN, OWNER, sameOrigin, setupOwner, startAuthHarness, trpc, type AuthHarness } from "./support";
 
 let h: AuthHarness;
 let cookie: string;
@@ -50,6 +50,18 @@ describe("API keys", () => {
   it("empty-name: a key needs a name", async () => {
     const answer = await trpc("auth.apiKeys.create", { name: "  " }, { headers: { cookie, ...sameOrigin } });
     expect(answer.error?.data.code).toBe("BAD_REQUEST");
+  });
+});
+
+describe("people", () => {
+  it("who-decided: a signed-in caller learns the accounts' emails by id (audit fields store the id); without a credential, nothing", async () => {
+    const owner = await h.app.db.repos.users.findOwner();
+    const people = await trpc<Array<{ id: string; label: string }>>("auth.people", undefined, { method: "GET", headers: { cookie } });
+    expect(people.data).toEqual([{ id: owner?.id, label: OWNER.email }]);
+    const byKey = await trpc<Array<{ id: string; label: string }>>("auth.people", undefined, { method: "GET", headers: bearer(key) });
+    expect(byKey.data).toEqual(people.data);
+    const anonymous = await trpc("auth.people", undefined, { method: "GET" });
+    expect(anonymous.error?.data.code).toBe("UNAUTHORIZED");
   });
 });
 

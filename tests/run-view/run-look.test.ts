@@ -46,6 +46,15 @@ describe("stepRunLook", () => {
     expect(done).toMatchObject({ token_preview: "", retry_at: null, duration_ms: 1200 });
   });
 
+  it("a-decided human step carries its decision (a rejected step completes, and the card must say rejected)", () => {
+    const rejected = { ...approval("rejected"), decision: "rejected" as const };
+    expect(stepRunLook(step({ status: "completed", approval: rejected }), false).decision).toBe("rejected");
+    const approved = { ...approval("approved"), decision: "approved" as const };
+    expect(stepRunLook(step({ status: "completed", approval: approved }), false).decision).toBe("approved");
+    expect(stepRunLook(step({ status: "waiting", approval: approval("pending") }), false).decision).toBeNull();
+    expect(stepRunLook(step({ status: "completed" }), false).decision).toBeNull();
+  });
+
   it("the-error is its message", () => {
     expect(stepRunLook(step({ status: "failed", error: { code: "timeout", message: "took too long" } }), false).error).toBe("took too long");
   });

@@ -102,6 +102,15 @@ describe("timeline: one-line summaries", () => {
     );
   });
 
+  it("names who decided: the account's email when known, the approval link as such", () => {
+    const people = new Map([["0193-user-id", "ada@example.com"]]);
+    expect(summarizeEvent(ev("human.decided", decided({ decided_by: "0193-user-id" }), "review"), people)).toBe("approved by ada@example.com");
+    expect(summarizeEvent(ev("human.decided", decided({ decided_by: "0193-user-id" }), "review"))).toBe("approved by 0193-user-id");
+    expect(summarizeEvent(ev("human.decided", decided({ decided_by: "link:a1", status: "rejected", decision: "rejected" }), "review"), people)).toBe(
+      "rejected through the approval link",
+    );
+  });
+
   it("summarizes run-level events", () => {
     expect(summarizeEvent(ev("segment.started", { revision: 4, input: {}, parent_run_id: null, parent_step_id: null }))).toBe("run started (revision 4)");
     expect(summarizeEvent(ev("segment.failed", { error: { code: "step_failed", message: "Step fetch failed", step_id: "fetch" } }))).toBe(

@@ -1,22 +1,24 @@
 "use client";
 // Notifications in the bottom-right corner: errors that belong to no form
-// (a failed background action) and short confirmations ("Segment deleted").
+// (a failed background action), short confirmations ("Segment deleted") and neutral notices
+// (an action done that is not a success, e.g. "Rejected …": not green).
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { Button } from "./button";
 import { cx } from "./cx";
 import { AlertCircleIcon, CheckCircleIcon, XIcon } from "./icons";
 
-type ToastTone = "success" | "error";
+type ToastTone = "success" | "error" | "notice";
 type ToastItem = { id: number; tone: ToastTone; title: string; description?: string | undefined };
 
 export type ToastApi = {
   success: (title: string, description?: string) => void;
   error: (title: string, description?: string) => void;
+  notice: (title: string, description?: string) => void;
 };
 
 const ToastContext = createContext<ToastApi | null>(null);
 const MAX_VISIBLE = 4;
-const DURATION_MS: Record<ToastTone, number> = { success: 4_000, error: 9_000 };
+const DURATION_MS: Record<ToastTone, number> = { success: 4_000, error: 9_000, notice: 4_000 };
 let nextId = 1;
 
 export function ToastProvider({ children }: { children: ReactNode }) {
@@ -28,6 +30,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     return {
       success: (title, description) => show("success", title, description),
       error: (title, description) => show("error", title, description),
+      notice: (title, description) => show("notice", title, description),
     };
   }, []);
   return (
@@ -61,6 +64,8 @@ function Toast({ toast, onDismiss }: { toast: ToastItem; onDismiss: () => void }
     >
       {error ? (
         <AlertCircleIcon className="mt-0.5 size-5 shrink-0 text-red-500" />
+      ) : toast.tone === "notice" ? (
+        <AlertCircleIcon className="mt-0.5 size-5 shrink-0 text-slate-400" />
       ) : (
         <CheckCircleIcon className="mt-0.5 size-5 shrink-0 text-emerald-500" />
       )}

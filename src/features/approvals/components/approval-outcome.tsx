@@ -6,6 +6,7 @@ import { formatAbsoluteTime } from "@/components/ui/format-time";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { Approval } from "@/shared/resources/run-detail";
 import { outcomeOf, type OutcomeTone } from "../lib/approval-display";
+import { usePeople } from "../lib/people-context";
 import { BanIcon, CheckIcon, HourglassIcon, MessageIcon, XCircleIcon } from "./approval-icons";
 
 const FRAME: Record<OutcomeTone, string> = {
@@ -22,7 +23,7 @@ const ICON_TONE: Record<OutcomeTone, string> = {
 };
 
 export function ApprovalOutcome({ approval, variant }: { approval: Approval; variant: "inline" | "page" }) {
-  const outcome = outcomeOf(approval);
+  const outcome = outcomeOf(approval, usePeople());
   const Icon = approval.status === "approved" ? CheckIcon : approval.status === "rejected" ? XCircleIcon : approval.status === "expired" ? HourglassIcon : BanIcon;
   return (
     <div className={cx("rounded-lg p-3 ring-1 ring-inset", FRAME[outcome.tone], variant === "page" && "p-4")} role="status" data-testid="approval-outcome">

@@ -11,6 +11,7 @@ import { useNow } from "@/components/ui/use-now";
 import { shortRunId } from "@/features/runs/lib/run-display";
 import type { Approval } from "@/shared/resources/run-detail";
 import { approvalHref, deciderLabel, outcomeOf } from "../lib/approval-display";
+import { usePeople } from "../lib/people-context";
 import type { InboxTab } from "./inbox-model";
 
 export function ApprovalInboxRow({ approval, segmentName, tab }: { approval: Approval; segmentName: string | undefined; tab: InboxTab }) {
@@ -81,15 +82,28 @@ function Expiry({ expiresAt }: { expiresAt: string | null }) {
   );
 }
 
+/** The badge and who decided (truncated: an email can be long), the comment under it when there is one. */
 function Outcome({ approval }: { approval: Approval }) {
-  const outcome = outcomeOf(approval);
+  const people = usePeople();
+  const outcome = outcomeOf(approval, people);
+  const who = approval.status === "expired" ? expiredNote(approval) : deciderLabel(approval.decided_by, people);
+  const comment = approval.comment?.trim();
   return (
-    <span className="inline-flex items-center gap-2">
-      <Badge tone={outcome.tone} dot>
-        {outcome.label}
-      </Badge>
-      <span className="text-[13px] text-slate-500">{approval.status === "expired" ? expiredNote(approval) : deciderLabel(approval.decided_by)}</span>
-    </span>
+    <div className="max-w-72 min-w-0">
+      <span className="flex min-w-0 items-center gap-2">
+        <Badge tone={outcome.tone} dot>
+          {outcome.label}
+        </Badge>
+        <span className="min-w-0 truncate text-[13px] text-slate-500" title={who}>
+          {who}
+        </span>
+      </span>
+      {comment ? (
+        <span className="mt-0.5 block truncate text-[12.5px] text-slate-600 italic" title={comment}>
+          “{comment}”
+        </span>
+      ) : null}
+    </div>
   );
 }
 

@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { useApprovalInbox, useSegmentNames } from "../hooks/use-approval-inbox";
 import { useHydrated } from "../hooks/use-hydrated";
 import { usePendingApprovalCount } from "../hooks/use-pending-approval-count";
+import { PeopleProvider } from "../lib/people-context";
 import { ApprovalsTable } from "./approvals-table";
 import { parseInboxTab, type InboxTab } from "./inbox-model";
 import { InboxEmpty, InboxLoadError, InboxSkeleton } from "./inbox-states";
@@ -39,7 +40,9 @@ function InboxContent() {
       ) : approvals.data.length === 0 ? (
         <InboxEmpty tab={tab} />
       ) : (
-        <ApprovalsTable approvals={approvals.data} segmentNames={segments.data} tab={tab} />
+        <PeopleProvider>
+          <ApprovalsTable approvals={approvals.data} segmentNames={segments.data} tab={tab} />
+        </PeopleProvider>
       )}
     </InboxFrame>
   );

@@ -6,12 +6,21 @@ import type { Approval } from "@/shared/resources/run-detail";
 
 export type OnTimeout = "approve" | "reject" | "fail";
 
-/** Who decided, for a column or "by …": "Local owner", "Approval link", "Timeout", or the stored id. */
-export function deciderLabel(decidedBy: string | null): string {
+/** Account ids → what to call them (their email): see people-context.tsx. */
+export type People = ReadonlyMap<string, string>;
+
+/**
+ * Who decided, for a column or "by …": the account's email when `people` knows the id, else
+ * "Local owner", "Approval link", "Timeout", "Command line", or the stored id.
+ */
+export function deciderLabel(decidedBy: string | null, people?: People): string {
   if (!decidedBy) return "Someone";
+  const known = people?.get(decidedBy);
+  if (known) return known;
   if (decidedBy === "system:timeout") return "Timeout";
   if (decidedBy.startsWith("link:")) return "Approval link";
   if (decidedBy === "local-owner") return "Local owner";
+  if (decidedBy === "cli") return "Command line";
   return decidedBy;
 }
 
@@ -19,8 +28,8 @@ export type OutcomeTone = "green" | "red" | "amber" | "slate";
 export type Outcome = { label: string; tone: OutcomeTone; sentence: string };
 
 /** The headline of a decided (or closed) approval, without the time. */
-export function outcomeOf(approval: Pick<Approval, "status" | "decision" | "edited" | "decided_by">): Outcome {
-  const by = approval.decided_by?.startsWith("link:") ? "through the approval link" : `by ${deciderLabel(approval.decided_by)}`;
+export function outcomeOf(approval: Pick<Approval, "status" | "decision" | "edited" | "decided_by">, people?: People): Outcome {
+  const by = approval.decided_by?.startsWith("link:") ? "through the approval link" : `by ${deciderLabel(approval.decided_by, people)}`;
   switch (approval.status) {
     case "approved":
       return { label: approval.edited ? "Approved with edits" : "Approved", tone: "green", sentence: `${approval.edited ? "Edited and approved" : "Approved"} ${by}` };

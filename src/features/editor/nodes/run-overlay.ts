@@ -34,6 +34,8 @@ export type StepRunLook = {
   needs_approval: boolean;
   /** Why the step was skipped, when it was. */
   skipped_reason: string | null;
+  /** A human step's decision once made (a rejected step still completes: the card says so). */
+  decision: "approved" | "rejected" | null;
 };
 
 /** What an edge shows: data went through it, it is being waited on, or its branch was skipped. */

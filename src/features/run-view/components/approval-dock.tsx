@@ -197,7 +197,8 @@ function DockPanel({ approval, viaChild, stepName, onDecided }: DockPanelProps) 
       onDecided={(result) => {
         // No refetch here: the panel shows our decision at once, and the `human.decided` event
         // refreshes the approvals (use-run-live) once the next step has had its moment.
-        toast.success(result.decision === "rejected" ? `Rejected “${stepName}”` : `Approved “${stepName}”`);
+        if (result.decision === "rejected") toast.notice(`Rejected “${stepName}”`);
+        else toast.success(`Approved “${stepName}”`);
         onDecided(result);
       }}
     />

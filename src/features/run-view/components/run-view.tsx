@@ -10,6 +10,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { CompassIcon } from "@/components/ui/icons";
 import { ToastProvider } from "@/components/ui/toast";
+import { PeopleProvider } from "@/features/approvals/lib/people-context";
 import { EditorError } from "@/features/editor/components/editor-error";
 import { EditorSkeleton } from "@/features/editor/components/editor-skeleton";
 import { isNotFoundError } from "@/features/editor/hooks/use-segment-detail";
@@ -43,7 +44,9 @@ export function RunView({ runId }: { runId: string }) {
   if (!detail || !revision.data) return <EditorSkeleton />;
   return (
     <ToastProvider>
-      <LoadedRun key={runId} run={detail} saved={revision.data} connection={connection} />
+      <PeopleProvider>
+        <LoadedRun key={runId} run={detail} saved={revision.data} connection={connection} />
+      </PeopleProvider>
     </ToastProvider>
   );
 }

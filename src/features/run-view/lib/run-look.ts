@@ -19,6 +19,7 @@ export function stepRunLook(step: StepLiveState, childApproval: boolean): StepRu
     cost: step.cost,
     needs_approval: step.status === "waiting" ? step.approval?.status === "pending" || step.approval === null : childApproval && step.status === "running",
     skipped_reason: step.skipped_reason,
+    decision: step.approval?.decision ?? null,
   };
 }
 

@@ -10,6 +10,7 @@ import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type Key
 import { cx } from "@/components/ui/cx";
 import { formatAbsoluteTime } from "@/components/ui/format-time";
 import { XIcon } from "@/components/ui/icons";
+import { usePeople } from "@/features/approvals/lib/people-context";
 import type { RunEvent, RunEventType } from "@/shared/events/schema";
 import { EventTypeChip } from "./timeline/event-chip";
 import { countEvents, filterEvents, isFiltering, NO_FILTER, toggleInSet, type EventCounts, type EventFilter } from "./timeline/event-filter";
@@ -176,8 +177,9 @@ type RowProps = {
 
 // Memoized: a new event re-renders the rows whose props changed (their position), not the text work of all.
 const TimelineRow = memo(function TimelineRow({ event, top, start, stepName, selected, onSelectStep }: RowProps) {
+  const people = usePeople();
   const time = Date.parse(event.ts);
-  const summary = summarizeEvent(event);
+  const summary = summarizeEvent(event, people);
   const stepId = event.step_id;
   const content = (
     <>

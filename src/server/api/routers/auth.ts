@@ -8,6 +8,7 @@ import { assertSameOriginIfCookie } from "../../auth/same-origin";
 import { clearedSessionCookie, sessionCookie, sessionTokenOf } from "../../auth/session-cookie";
 import { createApiKey, listApiKeys, revokeApiKey } from "../../services/auth/api-keys";
 import { setupOwner, signIn, signOut, type NewSession } from "../../services/auth/accounts";
+import { listPeople } from "../../services/auth/people";
 import { AppError } from "../../services/errors";
 import { procedure, publicProcedure, router } from "../trpc";
 
@@ -90,6 +91,9 @@ export const authRouter = router({
     ctx.resHeaders.append("set-cookie", clearedSessionCookie(ctx.app.config));
     return { ok: true as const };
   }),
+
+  /** The accounts' ids and emails: audit fields store ids, the app shows who that is. */
+  people: procedure.output(z.array(z.object({ id: z.string(), label: z.string() }))).query(({ ctx }) => listPeople(ctx.services)),
 
   apiKeys: router({
     list: procedure.output(z.array(apiKeySchema)).query(({ ctx }) => listApiKeys(ctx.services)),

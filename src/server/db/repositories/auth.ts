@@ -27,6 +27,10 @@ export function userRepository(prisma: PrismaClient) {
     async findById(id: string): Promise<UserRecord | null> {
       return prisma.user.findUnique({ where: { id } });
     },
+    /** Ids and emails of the accounts (a handful: the owner today), oldest first. */
+    async listPeople(): Promise<{ id: string; email: string }[]> {
+      return prisma.user.findMany({ select: { id: true, email: true }, orderBy: { createdAt: "asc" }, take: 1000 });
+    },
     /** Creates the owner; a second owner violates the unique index on `owner` (P2002). */
     async createOwner(email: string, passwordHash: string): Promise<UserRecord> {
       return prisma.user.create({ data: { email, passwordHash, owner: true } });

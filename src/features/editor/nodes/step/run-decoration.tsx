@@ -37,14 +37,15 @@ const PENDING: StepRunLook = {
   cost: 0,
   needs_approval: false,
   skipped_reason: null,
+  decision: null,
 };
 
 export function StepRunDecoration({ stepId, look }: { stepId: string; look: StepRunLook }) {
   const { status } = look;
   return (
     <>
-      <div className={styles.wash} data-status={status} aria-hidden />
-      <div className={styles.frame} data-status={status} data-attention={look.needs_approval || undefined} aria-hidden />
+      <div className={styles.wash} data-status={status} data-decision={look.decision ?? undefined} aria-hidden />
+      <div className={styles.frame} data-status={status} data-decision={look.decision ?? undefined} data-attention={look.needs_approval || undefined} aria-hidden />
       <div
         className="pointer-events-none absolute -top-[11px] right-2.5 z-10 flex items-center gap-1"
         data-testid={`step-run-${stepId}`}
@@ -52,6 +53,7 @@ export function StepRunDecoration({ stepId, look }: { stepId: string; look: Step
         data-attempts={look.attempts}
         data-reused={look.reused || undefined}
         data-needs-approval={look.needs_approval || undefined}
+        data-decision={look.decision ?? undefined}
       >
         {look.reused && <ReusedChip />}
         {look.needs_approval ? <ApprovalChip /> : <StatusChip look={look} />}
@@ -89,6 +91,7 @@ function StatusChip({ look }: { look: StepRunLook }) {
   }
   if (status === "completed") {
     if (look.reused) return null;
+    if (look.decision) return <DecisionChip decision={look.decision} durationMs={look.duration_ms} />;
     return (
       <span className={`${CHIP} ${CHIP_TONE.completed}`} title="Completed">
         <CheckGlyph />
@@ -124,6 +127,22 @@ function StatusChip({ look }: { look: StepRunLook }) {
   return (
     <span className={`${CHIP} ${CHIP_TONE.waiting}`} title="Waiting">
       Waiting
+    </span>
+  );
+}
+
+/** A decided human step: approved in green, rejected in rose (the step completes either way). */
+function DecisionChip({ decision, durationMs }: { decision: "approved" | "rejected"; durationMs: number | null }) {
+  const rejected = decision === "rejected";
+  return (
+    <span className={`${CHIP} ${rejected ? "bg-rose-600 text-white" : CHIP_TONE.completed}`} title={rejected ? "Rejected by a person" : "Approved by a person"}>
+      {rejected ? <CrossGlyph /> : <CheckGlyph />}
+      {rejected ? "Rejected" : "Approved"}
+      {durationMs === null ? null : (
+        <span className="font-medium opacity-85" data-lod="detail">
+          · {formatDuration(durationMs)}
+        </span>
+      )}
     </span>
   );
 }

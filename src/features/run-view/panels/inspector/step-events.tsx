@@ -1,6 +1,7 @@
 "use client";
 /** The events of one step, newest last: type, what happened, time and attempt. */
 import { useState } from "react";
+import { usePeople } from "@/features/approvals/lib/people-context";
 import type { RunEvent } from "@/shared/events/schema";
 import { EventTypeChip } from "../timeline/event-chip";
 import { eventAttempt, summarizeEvent } from "../timeline/event-summary";
@@ -11,6 +12,7 @@ const PAGE = 100;
 
 export function StepEvents({ events }: { events: readonly RunEvent[] }) {
   const [limit, setLimit] = useState(PAGE);
+  const people = usePeople();
   if (events.length === 0) {
     return <p className="text-[13px] text-slate-500">No events for this step yet.</p>;
   }
@@ -31,7 +33,7 @@ export function StepEvents({ events }: { events: readonly RunEvent[] }) {
       <ol className="divide-y divide-slate-100 rounded-lg border border-slate-200" data-testid="step-events">
         {shown.map((event) => {
           const attempt = eventAttempt(event);
-          const summary = summarizeEvent(event);
+          const summary = summarizeEvent(event, people);
           return (
             <li key={event.event_id} className="px-3 py-2">
               <div className="flex items-center gap-2">

@@ -3,11 +3,14 @@
 import { Fact, FactList } from "@/features/editor/components/inspector/inspector-parts";
 import { formatAbsoluteTime, formatDuration } from "@/components/ui/format-time";
 import type { StepLiveState } from "../../lib/run-live-state";
+import { deciderLabel, type People } from "@/features/approvals/lib/approval-display";
+import { usePeople } from "@/features/approvals/lib/people-context";
 import { formatCost } from "../timeline/event-summary";
 import { timeOfDay } from "./time-format";
 import { useTicker } from "./use-ticker";
 
 export function StepFacts({ state, isLlm }: { state: StepLiveState; isLlm: boolean }) {
+  const people = usePeople();
   const running = state.status === "running" || state.status === "waiting";
   // A running step's duration and retry countdown tick every second.
   const now = useTicker(running && (state.started_at !== null || state.retry_at !== null));
@@ -58,7 +61,7 @@ export function StepFacts({ state, isLlm }: { state: StepLiveState; isLlm: boole
       {state.approval ? (
         <Fact label="Approval">
           {state.approval.title}
-          <span className="ml-1.5 text-slate-500">· {approvalState(state.approval)}</span>
+          <span className="ml-1.5 text-slate-500">· {approvalState(state.approval, people)}</span>
         </Fact>
       ) : null}
     </FactList>
@@ -69,14 +72,15 @@ function retryCountdown(ms: number): string {
   return ms > 500 ? `in ${formatDuration(ms)}` : "now";
 }
 
-function approvalState(approval: NonNullable<StepLiveState["approval"]>): string {
+function approvalState(approval: NonNullable<StepLiveState["approval"]>, people: People): string {
+  const by = approval.decided_by?.startsWith("link:") ? "through the approval link" : `by ${deciderLabel(approval.decided_by, people)}`;
   switch (approval.status) {
     case "pending":
       return "waiting for a decision";
     case "approved":
-      return `approved by ${approval.decided_by ?? "someone"}${approval.edited ? " (edited)" : ""}`;
+      return `approved ${by}${approval.edited ? " (edited)" : ""}`;
     case "rejected":
-      return `rejected by ${approval.decided_by ?? "someone"}`;
+      return `rejected ${by}`;
     case "expired":
       return "timed out";
     case "cancelled":

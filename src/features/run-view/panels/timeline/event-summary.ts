@@ -2,6 +2,7 @@
  * How one run event reads in the timeline and the step inspector: a one-line summary, a tone
  * for its chip, and its time relative to the start of the run. Pure.
  */
+import { deciderLabel, type People } from "@/features/approvals/lib/approval-display";
 import { formatDuration } from "@/components/ui/format-time";
 import type { RunEvent, RunEventType } from "@/shared/events/schema";
 
@@ -62,7 +63,7 @@ const CRITIC_REASONS = {
 } as const;
 
 /** One line saying what happened, e.g. "completed in 1.2s", "retrying in 2.0s (attempt 2)". */
-export function summarizeEvent(event: RunEvent): string {
+export function summarizeEvent(event: RunEvent, people?: People): string {
   switch (event.type) {
     case "segment.started": {
       const p = event.payload;
@@ -110,11 +111,11 @@ export function summarizeEvent(event: RunEvent): string {
       if (p.status === "expired" || p.decided_by === "system:timeout") {
         return p.decision ? `timed out, ${p.decision} by default` : "timed out without a decision";
       }
-      const who = p.decided_by;
+      const who = p.decided_by.startsWith("link:") ? "through the approval link" : deciderLabel(p.decided_by, people);
       const verb = p.decision === "rejected" ? "rejected" : "approved";
       const edited = p.edited && verb === "approved" ? " (edited)" : "";
       const comment = p.comment?.trim() ? `: “${oneLine(p.comment.trim())}”` : "";
-      return `${verb} by ${who}${edited}${comment}`;
+      return `${verb} ${who.startsWith("through") ? who : `by ${who}`}${edited}${comment}`;
     }
     case "critic_loop.iteration": {
       const p = event.payload;
