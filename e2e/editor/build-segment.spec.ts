@@ -217,3 +217,45 @@ test("build a 4-step segment by drag and drop, configure, undo/redo, save, reloa
   expect(imported.revision_document?.steps.map((s) => s.step_id).sort()).toEqual(exported.steps.map((s) => s.step_id).sort());
   noErrors();
 });
+
+test("an imported graph is fitted in view, wherever its coordinates put it", async ({ page, request }) => {
+  const noErrors = failOnPageErrors(page);
+  const target = await createSegment(request, uniqueName("E2E import fit"));
+  await page.goto(`/segments/${target.segment_id}`);
+  const canvas = page.getByTestId("editor-canvas");
+  await expect(canvas).toBeVisible();
+  // Far from the empty canvas' viewport (origin at the top-left, zoom 1).
+  const far = {
+    version: "1.0",
+    segment_id: "far-away",
+    name: "Far away",
+    entrypoint: "a",
+    steps: [
+      { step_id: "a", type: "transform", name: "First", config: { expression: "input" }, ui: { x: 2600, y: 1800 } },
+      { step_id: "b", type: "transform", name: "Second", config: { expression: "step_input" }, ui: { x: 2950, y: 1800 } },
+      { step_id: "c", type: "transform", name: "Third", config: { expression: "step_input" }, ui: { x: 3300, y: 1800 } },
+    ],
+    edges: [
+      { from_step: "a", to_step: "b" },
+      { from_step: "b", to_step: "c" },
+    ],
+  };
+  await page.getByRole("button", { name: "Segment actions" }).click();
+  await page.getByRole("menuitem", { name: "Import JSON…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Import segment JSON" });
+  await dialog.getByLabel("Or paste JSON").fill(JSON.stringify(far));
+  await dialog.getByRole("button", { name: "Import" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator(".react-flow__node")).toHaveCount(3);
+  await expect
+    .poll(async () => {
+      const area = await canvas.boundingBox();
+      const boxes = await Promise.all(["a", "b", "c"].map((id) => page.getByTestId(`step-node-${id}`).boundingBox()));
+      if (!area || boxes.some((b) => !b)) return "not laid out";
+      const outside = boxes.filter((b) => b && (b.x < area.x || b.y < area.y || b.x + b.width > area.x + area.width || b.y + b.height > area.y + area.height));
+      return outside.length === 0 ? "all in view" : `${outside.length} card(s) out of view`;
+    })
+    .toBe("all in view");
+  await screenshot(page, "editor-import-fitted");
+  noErrors();
+});

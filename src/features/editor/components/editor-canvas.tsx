@@ -25,6 +25,7 @@ import { EdgeMarkerDefs } from "../edges/edge-markers";
 import { useAutoLayout } from "../hooks/use-auto-layout";
 import { useConnectionHandlers } from "../hooks/use-connection-handlers";
 import { useEditorShortcuts } from "../hooks/use-editor-shortcuts";
+import { useFitRequest } from "../hooks/use-fit-request";
 import { useFocusRequest } from "../hooks/use-focus-request";
 import { RevealOnRequest } from "../hooks/use-reveal-request";
 import { FIT_VIEW_OPTIONS, useViewportActions } from "../hooks/use-viewport-actions";
@@ -117,6 +118,7 @@ function CanvasBody({ readOnly = false, onReady }: Props) {
   const mode = useMemo(() => ({ readOnly }), [readOnly]);
   const runOverlay = useRunOverlay();
   useFocusRequest();
+  useFitRequest();
 
   /** Client point → point inside the canvas box, and the box's size. */
   const local = useCallback((client: Point): { at: Point; bounds: Box } => {

@@ -44,6 +44,7 @@ export function useImportSegment(): (text: string, fileName: string) => ImportOu
 
       const beforeJson = documentJson(selectSegment(editor.getState()));
       editor.getState().replaceSegment(prepared.segment);
+      editor.getState().requestFit();
       // Validated at once (not after the debounce) so the panel opens on the right list.
       const loaded = validateSegment(selectSegment(editor.getState())).problems;
       editor.getState().setProblems(loaded);

@@ -26,6 +26,8 @@ export function createProblemsSlice(kit: StoreKit): ProblemsSlice {
     clearFocusRequest: () => kit.set({ focusRequest: null }),
     revealRequest: null,
     setRevealRequest: (request) => kit.set({ revealRequest: request }),
+    fitRequest: 0,
+    requestFit: () => kit.set({ fitRequest: kit.get().fitRequest + 1 }),
   };
 }
 

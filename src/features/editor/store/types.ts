@@ -192,6 +192,9 @@ export type ProblemsSlice = {
    */
   revealRequest: RevealRequest | null;
   setRevealRequest: (request: RevealRequest | null) => void;
+  /** Bumped when the whole document was replaced (an import): the canvas fits the new graph. */
+  fitRequest: number;
+  requestFit: () => void;
 };
 
 export type RevealRequest = { stepId: string; panel: { width: number; height: number } };
