@@ -34,6 +34,26 @@ describe("runForm", () => {
     expect(form.uiSchema.published_at).toMatchObject({ "ui:title": "Published at", "ui:widget": "text" });
   });
 
+  it("gives prose fields a text box of several lines: text/* content, a long maxLength, or a prose name", () => {
+    const form = runForm({
+      type: "object",
+      properties: {
+        title: { type: "string" },
+        body: { type: "string" },
+        article: { type: "string", contentMediaType: "text/markdown" },
+        abstract: { type: "string", maxLength: 500 },
+        code: { type: "string", maxLength: 12 },
+        content_type: { type: "string", enum: ["a", "b"] },
+        comment_url: { type: "string", format: "uri" },
+      },
+    })!;
+    for (const key of ["body", "article", "abstract"]) expect(form.uiSchema[key], key).toMatchObject({ "ui:widget": "textarea", "ui:options": { kind: "textarea" } });
+    expect(form.uiSchema.title).toMatchObject({ "ui:options": { kind: "text" } });
+    expect(form.uiSchema.code).toMatchObject({ "ui:options": { kind: "text" } });
+    expect(form.uiSchema.content_type).toMatchObject({ "ui:options": { kind: "choice" } });
+    expect(form.uiSchema.comment_url).toMatchObject({ "ui:options": { kind: "text" } });
+  });
+
   it("drops the declared draft and the root title but keeps defaults (the run must receive them)", () => {
     const form = runForm(schema)!;
     expect(form.schema.$schema).toBeUndefined();

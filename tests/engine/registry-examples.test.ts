@@ -46,7 +46,23 @@ describe("seeded example segments run", () => {
     await h.settle();
     const done = await h.run(run.run_id);
     expect(done.status).toBe("completed");
-    expect(done.output).toMatchObject({ title: "Durable workflows", approved_by: "user:editor" });
+    expect(done.output).toMatchObject({ title: "Durable workflows", topic: "Durable workflows", approved_by: "user:editor" });
+    expect((done.output as { body: string }).body).toMatch(/^Runs that survive crashes/);
+  });
+
+  it("article-writer: the editor's edits (title and text, checked against the step's form) are what gets published", async () => {
+    const h = setup();
+    const run = await h.start(example("article-writer"), { topic: "Durable workflows" });
+    const approval = await h.pendingApproval(run.run_id);
+    expect(approval.data).toMatchObject({ title: "Durable workflows" });
+    await expectEngineError(
+      h.engine.decide({ approval_id: approval.approval_id, decision: "approve", data: { title: "Hi", body: "too short" }, decided_by: "user:editor" }),
+      "invalid_decision",
+    );
+    const body = "Runs survive crashes. People approve the steps that matter, on the canvas.";
+    await h.engine.decide({ approval_id: approval.approval_id, decision: "approve", data: { title: "Crash-proof agents", body }, decided_by: "user:editor" });
+    await h.settle();
+    expect((await h.run(run.run_id)).output).toEqual({ title: "Crash-proof agents", topic: "Durable workflows", body, approved_by: "user:editor" });
   });
 
   it("support-triage: routes the urgent ticket to a human", async () => {

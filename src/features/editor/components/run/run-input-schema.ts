@@ -22,6 +22,20 @@ export type RunForm = { schema: RJSFSchema; uiSchema: UiSchema };
 /** Run inputs have no expressions: every field is a plain value. */
 const NO_EXPRESSIONS = { jsonata: [], templates: [] } as const;
 
+/** Field names that hold prose: a text box of several lines, not a one-line input. */
+const PROSE_KEY = /body|content|text|notes?$|comment|description|summary|message|article|markdown/i;
+
+/**
+ * A string field written as several lines: declared as such in JSON Schema terms
+ * (`contentMediaType: text/…`, e.g. text/markdown), long by its `maxLength`, or named like prose.
+ */
+function isLongText(prop: JsonObject, key: string): boolean {
+  if (prop.type !== "string" || Array.isArray(prop.enum) || typeof prop.format === "string") return false;
+  if (typeof prop.contentMediaType === "string" && prop.contentMediaType.startsWith("text/")) return true;
+  if (typeof prop.maxLength === "number" && prop.maxLength >= 200) return true;
+  return PROSE_KEY.test(key);
+}
+
 /**
  * The form for `inputSchema`, or null when there is nothing a form can show better than the
  * JSON tab: no schema (any input is accepted), or a root that is not an object with fields.
@@ -41,7 +55,7 @@ export function runForm(inputSchema: JsonObject | undefined): RunForm | null {
 function groupUi(node: JsonObject): UiSchema {
   const ui: UiSchema = {};
   for (const [key, prop] of Object.entries(propertiesOf(node) ?? {})) {
-    const kind = fieldKind(prop, key, key, NO_EXPRESSIONS);
+    const kind = isLongText(prop, key) ? "textarea" : fieldKind(prop, key, key, NO_EXPRESSIONS);
     const options: FieldOptions = { kind };
     const title = typeof prop.title === "string" && prop.title.trim() !== "" ? prop.title : fieldTitle(key);
     const entry: UiSchema = { "ui:title": title };
