@@ -174,7 +174,7 @@ test.describe("revision history", () => {
       edges: [{ from_step: "draft_text", to_step: "polish" }],
     });
     await openEditor(page, segment.segment_id, 2);
-    await expect(page.getByTestId("editor-top-bar").getByText("never saved")).toBeVisible();
+    await expect(page.getByTestId("editor-top-bar").getByText("no revision yet")).toBeVisible();
 
     // Revision 1: the two steps as seeded.
     await page.keyboard.press("Control+s");

@@ -378,6 +378,34 @@ test("the approval dock never hides the step it asks about: the canvas slides th
   await screenshot(page, "run-view-dock-gone-refitted");
 });
 
+test("clicking a card near the right edge opens its panel and keeps the card in view", async ({ page, request }) => {
+  test.setTimeout(240_000);
+  const noErrors = failOnPageErrors(page);
+  const ids = ["one", "two", "three", "four"];
+  const segmentId = await seedSegment(request, {
+    name: uniqueName("E2E keep in view"),
+    entrypoint: "one",
+    steps: ids.map((id, i) => ({ step_id: id, type: "transform", name: `Step ${id}`, config: { expression: i === 0 ? "input" : "step_input" }, ui: { x: i * 320, y: 0 } })),
+    edges: ids.slice(1).map((id, i) => ({ from_step: ids[i]!, to_step: id })),
+  });
+  const run = await startRun(request, segmentId, { n: 1 });
+  await openRun(page, run.run_id);
+  await expect(runStatus(page)).toHaveAttribute("data-status", "completed");
+  // The side panel narrows the canvas from the right, over where the last card was.
+  await card(page, "four").click();
+  await expect(page.getByRole("complementary", { name: "Step Step four in this run" })).toBeVisible();
+  const main = page.getByRole("main", { name: "Run on the canvas" });
+  await expect
+    .poll(async () => {
+      const [box, area] = await Promise.all([card(page, "four").boundingBox(), main.boundingBox()]);
+      if (!box || !area) return "not laid out";
+      return box.x >= area.x && box.x + box.width <= area.x + area.width ? "in view" : `cut off (card ends at ${Math.round(box.x + box.width)}, canvas at ${Math.round(area.x + area.width)})`;
+    })
+    .toBe("in view");
+  await screenshot(page, "run-view-selected-card-in-view");
+  noErrors();
+});
+
 test("a step in the URL opens its panel; the runs list opens the run view", async ({ page, request }) => {
   test.setTimeout(240_000);
   const segmentId = await seedSegment(request, pipeline(uniqueName("E2E deep link"), 0));

@@ -27,6 +27,7 @@ import { useConnectionHandlers } from "../hooks/use-connection-handlers";
 import { useEditorShortcuts } from "../hooks/use-editor-shortcuts";
 import { useFitRequest } from "../hooks/use-fit-request";
 import { useFocusRequest } from "../hooks/use-focus-request";
+import { KeepSelectionInView } from "../hooks/use-keep-selection-in-view";
 import { RevealOnRequest } from "../hooks/use-reveal-request";
 import { FIT_VIEW_OPTIONS, useViewportActions } from "../hooks/use-viewport-actions";
 import { isGroupNode, isStepNode, type EditorNode, type FlowEdge } from "../lib/flow-convert";
@@ -326,6 +327,7 @@ function CanvasBody({ readOnly = false, onReady }: Props) {
           colorMode="light"
         >
           <RevealOnRequest />
+          {runOverlay ? <KeepSelectionInView /> : null}
           <Background variant={BackgroundVariant.Dots} gap={GRID_SIZE} size={1.25} color="#cbd5e1" />
           <ZoomLevel target={wrapper} />
           {!empty && minimap && (

@@ -52,8 +52,8 @@ function RevisionBadges() {
   const matches = useSaveState((s) => s.matchesRevision);
   if (latest === 0) {
     return (
-      <Badge tone="gray" title="This segment has never been saved as a revision: runs need one">
-        never saved
+      <Badge tone="gray" title="Edits are kept in a draft; runs need a revision: Save (Ctrl+S) makes revision 1">
+        no revision yet
       </Badge>
     );
   }

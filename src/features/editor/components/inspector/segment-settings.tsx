@@ -114,14 +114,18 @@ function EntrypointSelect({ entrypoint, errors }: { entrypoint: string; errors: 
   const options: { id: string; name: string }[] = [];
   for (let i = 0; i < choices.length; i += 2) options.push({ id: choices[i]!, name: choices[i + 1]! });
   const known = options.some((o) => o.id === entrypoint);
+  // An empty canvas has nothing to choose yet (its hint says what to do): no error there; with
+  // steps, the contract's "entrypoint must not be empty" is said in the field's own words.
+  const empty = options.length === 0;
+  const shown = empty ? [] : errors.map((e) => (/^entrypoint must not be empty/.test(e) ? "Choose the step runs begin at." : e));
   return (
     <div>
       <FieldLabel htmlFor="segment-entrypoint">Start step</FieldLabel>
       <Select
         id="segment-entrypoint"
         value={known ? entrypoint : ""}
-        disabled={options.length === 0}
-        aria-invalid={!known || errors.length > 0 ? true : undefined}
+        disabled={empty}
+        aria-invalid={!empty && (!known || shown.length > 0) ? true : undefined}
         className="[&_select]:h-8 [&_select]:text-[13px]"
         onChange={(e) => setEntrypoint(e.target.value)}
       >
@@ -132,7 +136,7 @@ function EntrypointSelect({ entrypoint, errors }: { entrypoint: string; errors: 
           </option>
         ))}
       </Select>
-      <FieldMessages errors={errors} />
+      <FieldMessages errors={shown} />
       <FieldHelp>Runs begin at this step, with the run input.</FieldHelp>
     </div>
   );
