@@ -121,6 +121,8 @@ test("a run animates on the canvas, survives a reload mid-run and ends completed
   await expectStatus(page, "gate", "waiting");
   await expect(card(page, "wait")).toHaveAttribute("data-run-status", "pending");
   await expect(runStatus(page)).toHaveAttribute("data-status", "waiting");
+  // A segment with an LLM step shows what the run spent.
+  await expect(page.getByTestId("run-figures")).toContainText("Tokens");
 
   // A reload mid-run replays the log: the same state.
   await page.reload();
@@ -265,6 +267,9 @@ test("a waiting approval is shown on the canvas and deciding it resumes the run"
   await expect(page.getByTestId("step-run-review")).toHaveAttribute("data-needs-approval", "true");
   await expect(card(page, "review")).toContainText("Needs approval");
   await expect(runStatus(page)).toHaveAttribute("data-status", "waiting");
+  // No step here calls a model: no "Tokens 0 · Cost $0" in the header.
+  await expect(page.getByTestId("run-figures")).toContainText("Duration");
+  await expect(page.getByTestId("run-figures")).not.toContainText("Tokens");
   const dock = page.getByTestId("approval-dock");
   await expect(dock).toContainText("Approve the greeting");
   await screenshot(page, "run-view-waiting");

@@ -36,7 +36,7 @@ its schema a 422, an unknown id a 404, a state that doesn't allow the action a 4
 **Lists** are paginated with cursors: pass \`next_cursor\` back as \`?cursor=\` until it is \`null\`.
 
 **Authentication** (when the server runs with \`LLMTEAM_AUTH=on\`, the production default): send an API key as
-\`Authorization: Bearer <key>\` (create keys in the app under Settings → API keys). Without a valid key or a browser
+\`Authorization: Bearer <key>\` (create keys in the app: account menu → API keys). Without a valid key or a browser
 session every route but health, this document and webhook triggers answers **401** \`unauthorized\`. A browser session
 (cookie) works too, but a POST/PUT/PATCH/DELETE with it must come from the app's own pages, otherwise **403** \`forbidden\`.
 With \`LLMTEAM_AUTH=off\` every request acts as the local owner: do not expose such a server to an untrusted network.`;
@@ -190,7 +190,7 @@ export function buildOpenApiDocument(routes: readonly AnyRouteSpec[], options: {
         apiKey: {
           type: "http",
           scheme: "bearer",
-          description: "An API key as a bearer token (`llmt_…`, created under Settings → API keys, or LLMTEAM_BOOTSTRAP_API_KEY). Ignored when the server runs with LLMTEAM_AUTH=off.",
+          description: "An API key as a bearer token (`llmt_…`, created in the app: account menu → API keys, or LLMTEAM_BOOTSTRAP_API_KEY). Ignored when the server runs with LLMTEAM_AUTH=off.",
         },
       },
     },

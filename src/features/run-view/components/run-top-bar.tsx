@@ -12,6 +12,9 @@ import { formatDuration } from "@/components/ui/format-time";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { RunStatusBadge } from "@/features/runs/run-status-badge";
 import { shortRunId } from "@/features/runs/lib/run-display";
+import { isStepNode } from "@/features/editor/lib/flow-types";
+import { useEditorStore } from "@/features/editor/store";
+import { builtinCatalog } from "@/shared/catalog";
 import type { RunFacts } from "../lib/api-types";
 import type { RunActions } from "../hooks/use-run-actions";
 import { formatCost, formatTokens } from "../lib/format";
@@ -84,6 +87,10 @@ function RunFigures({ runId, createdAt }: { runId: string; createdAt: string }) 
   const tokens = useRunLiveState(runId, (s) => s.tokens);
   const cost = useRunLiveState(runId, (s) => s.cost);
   const total = tokens.input + tokens.output;
+  // Tokens and cost mean something for segments that call a model (an AI step here; a child
+  // run's spending shows as soon as it is not zero): not "0 · $0" on every other run.
+  const callsModels = useEditorStore((s) => s.nodes.some((n) => isStepNode(n) && builtinCatalog.get(n.data.step.type)?.category === "ai"));
+  const spends = callsModels || total > 0 || cost > 0;
   return (
     <dl className="hidden min-w-0 items-center gap-4 pl-2 text-xs text-slate-500 xl:flex" data-testid="run-figures">
       <Figure label="Started">
@@ -94,14 +101,18 @@ function RunFigures({ runId, createdAt }: { runId: string; createdAt: string }) 
           {startedAt ? <Duration from={startedAt} to={finishedAt} /> : "—"}
         </span>
       </Figure>
-      <Figure label="Tokens">
-        <span className="text-slate-700 tabular-nums" title={`${tokens.input.toLocaleString()} input + ${tokens.output.toLocaleString()} output`}>
-          {formatTokens(total)}
-        </span>
-      </Figure>
-      <Figure label="Cost">
-        <span className="text-slate-700 tabular-nums">{formatCost(cost)}</span>
-      </Figure>
+      {spends ? (
+        <>
+          <Figure label="Tokens">
+            <span className="text-slate-700 tabular-nums" title={`${tokens.input.toLocaleString()} input + ${tokens.output.toLocaleString()} output`}>
+              {formatTokens(total)}
+            </span>
+          </Figure>
+          <Figure label="Cost">
+            <span className="text-slate-700 tabular-nums">{formatCost(cost)}</span>
+          </Figure>
+        </>
+      ) : null}
     </dl>
   );
 }
