@@ -411,6 +411,51 @@ test("clicking a card near the right edge opens its panel and keeps the card in 
   noErrors();
 });
 
+test("the timeline lists the run's events, filters them by type, and a row opens its step", async ({ page, request }) => {
+  test.setTimeout(240_000);
+  const noErrors = failOnPageErrors(page);
+  const segmentId = await seedSegment(request, {
+    name: uniqueName("E2E timeline"),
+    entrypoint: "draft",
+    steps: [
+      { step_id: "draft", type: "transform", name: "Draft", config: { expression: "input" }, ui: { x: 0, y: 0 } },
+      { step_id: "review", type: "human_approval", name: "Editor review", config: { title: "Looks right?" }, ui: { x: 320, y: 0 } },
+      { step_id: "send", type: "transform", name: "Send", config: { expression: "step_input" }, ui: { x: 640, y: 0 } },
+    ],
+    edges: [
+      { from_step: "draft", to_step: "review" },
+      { from_step: "review", to_step: "send" },
+    ],
+  });
+  const run = await startRun(request, segmentId, { text: "hi" });
+  await approveThroughApi(request, run.run_id);
+  await expect.poll(async () => (await getRun(request, run.run_id)).status, { timeout: 20_000 }).toBe("completed");
+  await openRun(page, run.run_id);
+  await expect(runStatus(page)).toHaveAttribute("data-status", "completed");
+  const minimap = page.locator(".react-flow__minimap");
+  await expect(minimap).toBeVisible();
+
+  const dock = page.getByTestId("timeline-dock");
+  await dock.getByRole("button", { name: /Timeline/ }).click();
+  const rows = page.getByTestId("timeline-row");
+  // run started, 3 × (started, completed), waiting, decided, run completed
+  await expect(rows).toHaveCount(10);
+  await expect(rows.filter({ hasText: "approved by" })).toContainText(`approved by ${E2E_OWNER.email}`);
+  // The canvas got shorter: the minimap would sit on the cards, so it steps aside.
+  await expect(minimap).toHaveCount(0);
+
+  await page.getByRole("group", { name: "Filter by event type" }).getByRole("button", { name: /^Decided/ }).click();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toHaveAttribute("data-type", "human.decided");
+  await screenshot(page, "run-view-timeline-filtered");
+  await rows.first().getByRole("button").click();
+  await expect(page.getByRole("complementary", { name: "Step Editor review in this run" })).toBeVisible();
+
+  await dock.getByRole("button", { name: /Timeline/ }).click();
+  await expect(minimap).toBeVisible();
+  noErrors();
+});
+
 test("a step in the URL opens its panel; the runs list opens the run view", async ({ page, request }) => {
   test.setTimeout(240_000);
   const segmentId = await seedSegment(request, pipeline(uniqueName("E2E deep link"), 0));

@@ -16,6 +16,7 @@ import {
   ReactFlow,
   ReactFlowProvider,
   SelectionMode,
+  useStore as useFlowStore,
   type NodeMouseHandler,
   type XYPosition,
 } from "@xyflow/react";
@@ -69,6 +70,8 @@ const MULTI_SELECT_KEYS = ["Shift", "Meta", "Control"];
 const CONNECTION_LINE_STYLE = { stroke: "#6366f1", strokeWidth: 2 };
 /** Above this many nodes the minimap starts hidden (the toolbar shows it). */
 const MINIMAP_DEFAULT_LIMIT = 200;
+/** Below this canvas height (in pixels) the minimap starts hidden too. */
+const MINIMAP_MIN_HEIGHT = 520;
 /** Room a new card takes before React Flow measures it. */
 const NEW_STEP_SIZE = { width: STEP_NODE_WIDTH, height: 96 };
 
@@ -108,7 +111,9 @@ function CanvasBody({ readOnly = false, onReady }: Props) {
   // The minimap repaints every node on every pan frame: on by default for small segments only.
   const large = useEditorStore((s) => s.nodes.length > MINIMAP_DEFAULT_LIMIT);
   const [minimapChoice, setMinimapChoice] = useState<boolean | null>(null);
-  const minimap = minimapChoice ?? !large;
+  // A short canvas (the run view's timeline open) has no room for it: it would sit on the cards.
+  const roomy = useFlowStore((s) => s.height === 0 || s.height >= MINIMAP_MIN_HEIGHT);
+  const minimap = minimapChoice ?? (!large && roomy);
   const wrapper = useRef<HTMLDivElement>(null);
   const pointer = useRef<Point | null>(null);
   const viewport = useViewportActions(wrapper);
