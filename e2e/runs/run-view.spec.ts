@@ -241,7 +241,13 @@ test("re-run from a step reuses the steps before it and opens the new run", asyn
   await expect(page.getByTestId("step-run-load")).toHaveAttribute("data-reused", "true");
   await expect(card(page, "load")).toContainText("Reused");
   await expect(page.getByTestId("step-run-double")).not.toHaveAttribute("data-reused", "true");
+  // The new run says where it came from, and links back to that run at that step.
+  const origin = page.getByTestId("rerun-of");
+  await expect(origin).toContainText(`Re-run of ${first.run_id.replace(/-/g, "").slice(-8)} from “Double”`);
   await screenshot(page, "run-view-rerun");
+  await origin.click();
+  await expect(page).toHaveURL(new RegExp(`/runs/${first.run_id}\\?step=double`));
+  await expect(page.getByTestId("rerun-of")).toHaveCount(0);
   noErrors();
 });
 

@@ -44,6 +44,8 @@ export interface RunRecord {
    * are stopped, waiting approvals cancelled, child runs cancelled). Absent/null: no limit.
    */
   deadline_at?: string | null;
+  /** A re-run (rerunFrom): the run it re-ran and the step it re-ran from. Absent otherwise. */
+  rerun_of?: { run_id: string; step_id: string } | null;
   created_at: string;
   started_at: string | null;
   finished_at: string | null;

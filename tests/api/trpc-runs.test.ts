@@ -44,12 +44,18 @@ describe("runs through tRPC", () => {
 
     const [approval] = await data<Approval[]>("approvals.list", { run_id: started.run_id, status: "pending" }, "GET");
     expect(approval).toMatchObject({ step_id: "editor_review", title: "Approve the article draft", status: "pending" });
-    const decided = await data<Approval>("approvals.decide", { approval_id: approval!.approval_id, decision: "approve", comment: "ship it" });
-    expect(decided).toMatchObject({ status: "approved", decision: "approved", decided_by: "local-owner", comment: "ship it" });
+    const body = "Durable runs survive restarts; people approve the steps that matter.";
+    const decided = await data<Approval>("approvals.decide", {
+      approval_id: approval!.approval_id,
+      decision: "approve",
+      data: { title: "Durable runs", body },
+      comment: "ship it",
+    });
+    expect(decided).toMatchObject({ status: "approved", decision: "approved", edited: true, decided_by: "local-owner", comment: "ship it" });
 
     const done = await waitFor(started.run_id, ["completed", "failed"]);
     expect(done.status).toBe("completed");
-    expect(done.output).toMatchObject({ title: "Durable runs", approved_by: "local-owner" });
+    expect(done.output).toEqual({ title: "Durable runs", topic: "Durable runs", body, approved_by: "local-owner" });
     expect(Object.values(done.steps).every((s) => s.status === "completed")).toBe(true);
   });
 

@@ -31,6 +31,8 @@ describe("rerunFrom", () => {
     const run = await h.run(rerun.run_id);
     expect(run.run_id).not.toBe(first.run_id);
     expect(run.revision).toBe(first.revision);
+    expect(run.rerun_of).toEqual({ run_id: first.run_id, step_id: "double" });
+    expect(first.rerun_of).toBeNull();
     expect(run.status).toBe("completed");
     expect(run.steps.load).toMatchObject({ status: "completed", reused: true, output: 2, attempts: 0 });
     expect(run.steps.side).toMatchObject({ status: "completed", reused: true, output: 200 });

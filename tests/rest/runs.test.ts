@@ -205,6 +205,9 @@ describe("POST /api/v1/runs/{id}/rerun", () => {
     expect(run.steps.greet?.reused).toBe(true);
     expect(run.steps.shout?.reused).toBe(false);
     expect(run.output).toEqual({ message: "HELLO, ADA" });
+    // It says where it came from (stored with the run); the first run is no re-run.
+    expect(run.rerun_of).toEqual({ run_id, step_id: "shout" });
+    expect((await api.call<{ rerun_of: unknown }>("GET", `/api/v1/runs/${run_id}`)).body.rerun_of).toBeNull();
   });
 
   it("re-runs the whole segment with new input; an unknown step is 404, an unknown field 422", async () => {

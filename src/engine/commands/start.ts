@@ -44,7 +44,15 @@ function checkInput(segment: Segment, input: unknown): void {
 
 function newRunRecord(
   runtime: Runtime,
-  fields: { segment_id: string; revision: number; input: unknown; correlation_id?: string; created_by?: string; timeout_seconds?: number },
+  fields: {
+    segment_id: string;
+    revision: number;
+    input: unknown;
+    correlation_id?: string;
+    created_by?: string;
+    timeout_seconds?: number;
+    rerun_of?: { run_id: string; step_id: string };
+  },
 ): RunRecord {
   const runId = runtime.newId();
   const now = runtime.clock.now();
@@ -67,6 +75,7 @@ function newRunRecord(
     control: null,
     wake_at: null,
     ...(fields.timeout_seconds === undefined ? {} : { deadline_at: iso(new Date(now.getTime() + fields.timeout_seconds * 1000)) }),
+    ...(fields.rerun_of ? { rerun_of: fields.rerun_of } : {}),
     created_at: iso(now),
     started_at: null,
     finished_at: null,
@@ -150,6 +159,7 @@ export async function rerunFrom(
     input: runInput,
     ...(options.correlation_id ? { correlation_id: options.correlation_id } : {}),
     created_by: previous.run.created_by,
+    rerun_of: { run_id: previous.run.run_id, step_id: stepId },
   });
   await createAndWake(runtime, run, reusedSteps(previous, (id) => !downstream.has(id)));
   return run;

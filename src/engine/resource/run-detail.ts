@@ -33,6 +33,7 @@ export function toRunDetail(state: RunState, segment: Segment): RunDetail {
     root_run_id: run.root_run_id,
     parent_run_id: run.parent_run_id,
     parent_step_id: run.parent_step_id,
+    rerun_of: run.rerun_of ?? null,
     segment_id: run.segment_id,
     revision: run.revision,
     status: run.status,

@@ -52,6 +52,8 @@ export const runDetailSchema = z.object({
   root_run_id: z.string(),
   parent_run_id: z.string().nullable(),
   parent_step_id: z.string().nullable(),
+  /** A re-run from a step: the run it re-ran and that step; null for every other run. */
+  rerun_of: z.object({ run_id: z.string(), step_id: z.string() }).nullable(),
   segment_id: z.string(),
   revision: z.number().int().min(1),
   status: runStatusSchema,

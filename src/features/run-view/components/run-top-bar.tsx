@@ -72,12 +72,31 @@ export function RunTopBar({ run, segmentName, connection, actions }: Props) {
             ↑ Parent run {shortRunId(run.parent_run_id)}
           </Link>
         ) : null}
+        {run.rerun_of ? <RerunOfLink runId={run.rerun_of.run_id} stepId={run.rerun_of.step_id} /> : null}
       </div>
       <RunFigures runId={run.run_id} createdAt={run.created_at} />
       <div className="ml-auto flex shrink-0 items-center gap-2">
         <RunControls runId={run.run_id} status={status} actions={actions} />
       </div>
     </header>
+  );
+}
+
+/** A re-run from a step links back to the run it re-ran, at that step. */
+function RerunOfLink({ runId, stepId }: { runId: string; stepId: string }) {
+  const stepName = useEditorStore((s) => {
+    const node = s.nodes.find((n) => n.id === stepId);
+    return node && isStepNode(node) ? (node.data.step.name ?? stepId) : stepId;
+  });
+  return (
+    <Link
+      href={`/runs/${encodeURIComponent(runId)}?step=${encodeURIComponent(stepId)}`}
+      className="min-w-0 shrink truncate text-xs font-medium text-indigo-600 hover:text-indigo-800"
+      title={`Re-run of run ${runId} from step “${stepName}”: the steps before it were reused`}
+      data-testid="rerun-of"
+    >
+      ↶ Re-run of {shortRunId(runId)} from “{stepName}”
+    </Link>
   );
 }
 

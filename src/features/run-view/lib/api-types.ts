@@ -13,7 +13,7 @@ export type ApprovalOutput = Outputs["approvals"]["list"][number];
 /** What the run view takes from `runs.get`: the facts events do not carry. Status and steps come from the events. */
 export type RunFacts = Pick<
   RunDetail,
-  "run_id" | "root_run_id" | "parent_run_id" | "parent_step_id" | "segment_id" | "revision" | "created_at" | "input"
+  "run_id" | "root_run_id" | "parent_run_id" | "parent_step_id" | "rerun_of" | "segment_id" | "revision" | "created_at" | "input"
 >;
 
 export const asRunFacts = (run: RunOutput): RunFacts => ({
@@ -21,6 +21,7 @@ export const asRunFacts = (run: RunOutput): RunFacts => ({
   root_run_id: run.root_run_id,
   parent_run_id: run.parent_run_id,
   parent_step_id: run.parent_step_id,
+  rerun_of: run.rerun_of,
   segment_id: run.segment_id,
   revision: run.revision,
   created_at: run.created_at,

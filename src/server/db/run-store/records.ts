@@ -70,6 +70,8 @@ export function runFromRow(row: JsonRow): RunRecord {
     wake_at: iso(row.wake_at),
     // Optional in RunRecord: present only for runs started with a timeout, as the engine wrote it.
     ...(row.deadline_at === null || row.deadline_at === undefined ? {} : { deadline_at: iso(row.deadline_at) }),
+    // Likewise only for re-runs.
+    ...(typeof row.rerun_of_run_id === "string" ? { rerun_of: { run_id: row.rerun_of_run_id, step_id: String(row.rerun_from_step) } } : {}),
     created_at: requiredIso(row.created_at, "runs.created_at"),
     started_at: iso(row.started_at),
     finished_at: iso(row.finished_at),

@@ -31,19 +31,19 @@ export function insertRunsSql(runs: string, claim: { owner: string; token: strin
   return Prisma.sql`
     INSERT INTO runs (id, root_run_id, parent_run_id, parent_step_id, segment_id, revision, status,
       input, output, error, correlation_id, created_by, input_tokens, output_tokens, cost, control,
-      wake_at, deadline_at, poked, lease_owner, lease_token, lease_expires_at, heartbeat_at,
+      wake_at, deadline_at, rerun_of_run_id, rerun_from_step, poked, lease_owner, lease_token, lease_expires_at, heartbeat_at,
       created_at, started_at, finished_at, updated_at)
     SELECT v.run_id, v.root_run_id, v.parent_run_id, v.parent_step_id, v.segment_id, v.revision,
       coalesce(v.status, 'pending'), v.input, v.output, v.error, v.correlation_id, v.created_by,
       coalesce(v.input_tokens, 0), coalesce(v.output_tokens, 0), coalesce(v.cost, 0), v.control, v.wake_at,
-      v.deadline_at, ${claim?.token ?? null}::text IS NULL, ${claim?.owner ?? null}::text, ${claim?.token ?? null}::text,
+      v.deadline_at, v.rerun_of->>'run_id', v.rerun_of->>'step_id', ${claim?.token ?? null}::text IS NULL, ${claim?.owner ?? null}::text, ${claim?.token ?? null}::text,
       ${claim?.until ?? null}::timestamptz, CASE WHEN ${claim?.token ?? null}::text IS NULL THEN NULL ELSE now() END,
       coalesce(v.created_at, now()), v.started_at, v.finished_at, now()
     FROM jsonb_to_recordset(${runs}::jsonb) AS v (
       run_id text, root_run_id text, parent_run_id text, parent_step_id text, segment_id text,
       revision integer, status text, input jsonb, output jsonb, error jsonb, correlation_id text,
       created_by text, input_tokens integer, output_tokens integer, cost numeric, control text,
-      wake_at timestamptz, deadline_at timestamptz, created_at timestamptz, started_at timestamptz, finished_at timestamptz)`;
+      wake_at timestamptz, deadline_at timestamptz, rerun_of jsonb, created_at timestamptz, started_at timestamptz, finished_at timestamptz)`;
 }
 
 /** Inserts or fully updates step rows by (run_id, step_id, attempt), if `guard` holds. */
