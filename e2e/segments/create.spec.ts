@@ -20,6 +20,14 @@ test("create from the list dialog, land on the editor, and find it again after a
 
   await expect(page).toHaveURL(`/segments/${id}`);
   await expect(page.locator(".react-flow")).toBeVisible();
+  // A new, empty segment is not scolded: the canvas says how to start, no "2 errors", no red
+  // Start step; the header says there is no revision yet.
+  await expect(page.getByText("No steps yet")).toBeVisible();
+  await expect(page.getByTestId("problems-panel")).toHaveCount(0);
+  await expect(page.locator("#segment-entrypoint")).not.toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("entrypoint must not be empty")).toHaveCount(0);
+  await expect(page.getByTestId("editor-top-bar")).toContainText("no revision yet");
+  await screenshot(page, "editor-new-empty-segment");
 
   await page.goBack();
   await expect(page).toHaveURL("/");

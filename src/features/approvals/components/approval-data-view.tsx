@@ -168,12 +168,13 @@ function List({ items, depth, variant }: { items: unknown[]; depth: number; vari
   );
 }
 
+/** Long text to read, drawn as a quote (a left rule, no box): a framed box reads as an input. */
 function TextBlock({ text, tall }: { text: string; tall: boolean }) {
   return (
     <div
       tabIndex={0}
       className={cx(
-        "overflow-y-auto rounded-md bg-slate-50 px-3 py-2 text-[13px] leading-relaxed break-words whitespace-pre-wrap text-slate-800 ring-1 ring-slate-200 ring-inset",
+        "overflow-y-auto rounded-r-md border-l-2 border-slate-300 bg-slate-50/80 px-3 py-2 text-[13px] leading-relaxed break-words whitespace-pre-wrap text-slate-800",
         "focus-visible:outline-2 focus-visible:outline-indigo-600",
         tall ? "max-h-96" : "max-h-56",
       )}

@@ -18,6 +18,9 @@ export function ProblemsPanel() {
   const importReport = useStoreOrNull(session?.store, (s) => s.importReport);
   const { errors, warnings, summary } = problemCounts(problems);
   const hasImportNotes = importReport !== null;
+  // A segment with no steps yet is not "2 errors": the empty canvas says how to start.
+  const empty = useEditorStore((s) => s.nodes.length === 0);
+  if (empty && !hasImportNotes) return null;
 
   return (
     <div
