@@ -57,7 +57,8 @@ export interface Engine {
   pause(runId: string): Promise<void>;
   resume(runId: string): Promise<void>;
   decide(options: DecideOptions): Promise<ApprovalRecord>;
-  rerunFrom(runId: string, stepId: string, input?: unknown, options?: { correlation_id?: string }): Promise<RunRecord>;
+  /** `created_by`: who asked for the re-run (default: whoever started the earlier run). */
+  rerunFrom(runId: string, stepId: string, input?: unknown, options?: { correlation_id?: string; created_by?: string }): Promise<RunRecord>;
   getRun(runId: string): Promise<RunDetail | null>;
   /**
    * The detail of a run `start` just created, as created (pending, no step rows), without reading

@@ -45,6 +45,18 @@ describe("rerunFrom", () => {
     expect(run.output).toEqual({ side: 200, final: { attempt: 1 } });
   });
 
+  it("rerunFrom records who asked for it (the audit's created_by), else the earlier run's", async () => {
+    const h = setup();
+    const revision = h.segments.add(pipeline);
+    const first = await h.engine.start({ segment_id: pipeline.segment_id, revision, input: { n: 2 }, created_by: "user:alice" });
+    await h.settle();
+    const byBob = await h.engine.rerunFrom(first.run_id, "double", undefined, { created_by: "user:bob" });
+    const unnamed = await h.engine.rerunFrom(first.run_id, "double");
+    await h.settle();
+    expect(byBob.created_by).toBe("user:bob");
+    expect(unnamed.created_by).toBe("user:alice");
+  });
+
   it("rerunFrom-with-new-input: only downstream steps see it", async () => {
     const h = setup();
     const first = await h.start(pipeline, { n: 2 });

@@ -144,7 +144,7 @@ export async function rerunFrom(
   runId: string,
   stepId: string,
   input?: unknown,
-  options: { correlation_id?: string } = {},
+  options: { correlation_id?: string; created_by?: string } = {},
 ): Promise<RunRecord> {
   const previous = await runtime.store.load(runId);
   if (!previous) throw new EngineError("run_not_found", `run ${runId} not found`);
@@ -158,7 +158,7 @@ export async function rerunFrom(
     revision,
     input: runInput,
     ...(options.correlation_id ? { correlation_id: options.correlation_id } : {}),
-    created_by: previous.run.created_by,
+    created_by: options.created_by ?? previous.run.created_by,
     rerun_of: { run_id: previous.run.run_id, step_id: stepId },
   });
   await createAndWake(runtime, run, reusedSteps(previous, (id) => !downstream.has(id)));

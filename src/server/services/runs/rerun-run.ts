@@ -18,7 +18,10 @@ export async function rerunRun(
   const previous = await getRun(ctx, input);
   const run = await engineCall(() =>
     input.from_step
-      ? ctx.engine.rerunFrom(input.run_id, input.from_step, input.input, input.correlation_id ? { correlation_id: input.correlation_id } : {})
+      ? ctx.engine.rerunFrom(input.run_id, input.from_step, input.input, {
+          ...(input.correlation_id ? { correlation_id: input.correlation_id } : {}),
+          created_by: ctx.principal.id,
+        })
       : ctx.engine.start({
           segment_id: previous.segment_id,
           revision: previous.revision,
