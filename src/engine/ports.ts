@@ -45,6 +45,12 @@ export interface ApprovalFilter {
   run_id?: string;
   root_run_id?: string;
   status?: ApprovalRecord["status"];
+  /** Order by (created_at, approval_id): oldest first unless set. */
+  newest_first?: boolean;
+  /** Only approvals after this one in that order (keyset paging: the last id of a page). */
+  after?: string;
+  /** At most this many. */
+  limit?: number;
 }
 
 export type DecideApprovalResult =

@@ -254,6 +254,18 @@ describe("approvals", () => {
     expect(all.body.map((a) => a.status)).toEqual(["approved"]);
   });
 
+  it("the list comes a page at a time: `limit`, then `after` the last id; a bad limit is 422", async () => {
+    const made = [await waitingRun(), await waitingRun(), await waitingRun()].map((w) => w.approval.approval_id);
+    const pending = (await api.call<Approval[]>("GET", "/api/v1/approvals?status=pending")).body.map((a) => a.approval_id).filter((id) => made.includes(id));
+    expect(pending).toEqual(made);
+    const page = await api.call<Approval[]>("GET", `/api/v1/approvals?status=pending&limit=2&after=${made[0]}`);
+    expect(page.body.map((a) => a.approval_id)).toEqual(made.slice(1, 3));
+    const last = await api.call<Approval[]>("GET", `/api/v1/approvals?status=pending&limit=2&after=${made[2]}`);
+    expect(last.body).toEqual([]);
+    expectError(await api.call("GET", "/api/v1/approvals?limit=0"), 422, "invalid_input");
+    expectError(await api.call("GET", "/api/v1/approvals?limit=1001"), 422, "invalid_input");
+  });
+
   it("data not matching the form is 422 and the approval stays pending; deciding twice is 409", async () => {
     const { runId, approval } = await waitingRun();
     const invalid = expectError(await decide(approval.approval_id, { decision: "approve", data: { title: "x" } }), 422, "invalid_data");

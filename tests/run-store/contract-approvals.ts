@@ -120,4 +120,22 @@ export function approvalContract(h: () => StoreHarness): void {
     expect(pendingEverywhere.every((a) => a.status === "pending")).toBe(true);
     expect(await h().store.getApproval("no-such-approval")).toBeNull();
   });
+
+  it("list-approvals-pages: newest first on request, at most `limit`, and `after` continues from an approval (keyset)", async () => {
+    const { run, lease } = await createClaimed(h().store, { status: "waiting" });
+    const made = [0, 1, 2, 3, 4].map((i) => approvalRecord(run, `s${i}`, { created_at: at(i * 1000) }));
+    await h().store.commit(lease, { approvals: made });
+    const ids = (list: { approval_id: string }[]) => list.map((a) => a.approval_id);
+    const all = made.map((a) => a.approval_id);
+
+    expect(ids(await h().store.listApprovals({ run_id: run.run_id, limit: 2 }))).toEqual(all.slice(0, 2));
+    expect(ids(await h().store.listApprovals({ run_id: run.run_id, limit: 2, after: all[1] }))).toEqual(all.slice(2, 4));
+    expect(ids(await h().store.listApprovals({ run_id: run.run_id, after: all[3] }))).toEqual(all.slice(4));
+    const newest = [...all].reverse();
+    expect(ids(await h().store.listApprovals({ run_id: run.run_id, newest_first: true, limit: 3 }))).toEqual(newest.slice(0, 3));
+    expect(ids(await h().store.listApprovals({ run_id: run.run_id, newest_first: true, after: newest[2] }))).toEqual(newest.slice(3));
+    // The last page is empty, and an unknown `after` starts from the beginning.
+    expect(await h().store.listApprovals({ run_id: run.run_id, after: all[4] })).toEqual([]);
+    expect(ids(await h().store.listApprovals({ run_id: run.run_id, after: "no-such-approval", limit: 1 }))).toEqual(all.slice(0, 1));
+  });
 }

@@ -197,7 +197,15 @@ export class InMemoryRunStore implements RunStore {
         (filter.root_run_id === undefined || a.root_run_id === filter.root_run_id) &&
         (filter.status === undefined || a.status === filter.status),
     );
-    return clone(list.sort((a, b) => a.created_at.localeCompare(b.created_at)));
+    const order = (a: ApprovalRecord, b: ApprovalRecord) => a.created_at.localeCompare(b.created_at) || a.approval_id.localeCompare(b.approval_id);
+    list.sort(filter.newest_first ? (a, b) => order(b, a) : order);
+    let from = 0;
+    if (filter.after !== undefined) {
+      const anchor = this.#approvals.get(filter.after);
+      from = anchor ? list.findIndex((a) => (filter.newest_first ? order(anchor, a) : order(a, anchor)) > 0) : 0;
+      if (from < 0) from = list.length;
+    }
+    return clone(list.slice(from, filter.limit === undefined ? undefined : from + filter.limit));
   }
 
   async listEvents(runId: string, afterSeq = 0): Promise<RunEvent[]> {

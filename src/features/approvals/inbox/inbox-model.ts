@@ -12,6 +12,10 @@ export const INBOX_TAB_LABEL: Record<InboxTab, string> = {
 };
 
 export const INBOX_REFRESH_MS = 4_000;
+/** Rows fetched at first, and added by "Show more": a decided tab is a history that only grows. */
+export const INBOX_PAGE = 100;
+/** The most the inbox shows (the server's page maximum). */
+export const INBOX_MAX = 1000;
 
 export function parseInboxTab(value: string | null): InboxTab {
   return INBOX_TABS.find((tab) => tab === value) ?? "pending";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { approvalSchema } from "../../../shared/resources/run-detail";
 import { createLinkForApproval } from "../../approvals/link-service";
-import { decideApproval, listApprovals } from "../../services/runs/approvals";
+import { APPROVALS_PAGE_MAX, decideApproval, listApprovals } from "../../services/runs/approvals";
 import { procedure, router } from "../trpc";
 
 const approvalStatus = approvalSchema.shape.status;
@@ -13,10 +13,15 @@ export const approvalsRouter = router({
         run_id: z.string().max(64).optional(),
         root_run_id: z.string().max(64).optional(),
         status: approvalStatus.optional(),
+        /** Newest first (the inbox's decided tabs); oldest first otherwise. */
+        newest_first: z.boolean().optional(),
+        /** The next page: the approvals after this one. */
+        after: z.string().max(64).optional(),
+        limit: z.int().min(1).max(APPROVALS_PAGE_MAX).optional(),
       }),
     )
     .output(z.array(approvalSchema))
-    .query(({ ctx, input }) => listApprovals(ctx.services, input)),
+    .query(({ ctx, input }) => listApprovals(ctx.services, { ...input, limit: input.limit ?? APPROVALS_PAGE_MAX })),
 
   decide: procedure
     .input(

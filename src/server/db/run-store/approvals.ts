@@ -40,14 +40,28 @@ export async function getApproval(raw: RawQuery, approvalId: string): Promise<Ap
   return row ? approvalFromRow(parseJson<JsonRow>(row.approval)) : null;
 }
 
-/** Oldest first; each filter field is optional (indexes: run_id, root_run_id, (status, created_at)). */
+/**
+ * Oldest first (or newest first), by (created_at, id); each filter field is optional (indexes:
+ * run_id, root_run_id, (status, created_at)). `after` pages by keyset: the rows after that
+ * approval in the chosen order (an unknown id: from the start).
+ */
 export async function listApprovals(prisma: PrismaClient, filter: ApprovalFilter): Promise<ApprovalRecord[]> {
   const where: Sql[] = [sql`TRUE`];
   if (filter.run_id !== undefined) where.push(sql`a.run_id = ${filter.run_id}`);
   if (filter.root_run_id !== undefined) where.push(sql`a.root_run_id = ${filter.root_run_id}`);
   if (filter.status !== undefined) where.push(sql`a.status = ${filter.status}`);
+  if (filter.after !== undefined) {
+    const anchor = sql`(SELECT p.created_at, p.id FROM approvals AS p WHERE p.id = ${filter.after})`;
+    where.push(
+      filter.newest_first
+        ? sql`((a.created_at, a.id) < ${anchor} OR NOT EXISTS (SELECT 1 FROM approvals AS p WHERE p.id = ${filter.after}))`
+        : sql`((a.created_at, a.id) > ${anchor} OR NOT EXISTS (SELECT 1 FROM approvals AS p WHERE p.id = ${filter.after}))`,
+    );
+  }
+  const direction = filter.newest_first ? sql`DESC` : sql`ASC`;
+  const limit = filter.limit === undefined ? sql`` : sql`LIMIT ${filter.limit}`;
   const rows = await prisma.$queryRaw<{ approvals: string }[]>(sql`
-    SELECT coalesce(json_agg(a ORDER BY a.created_at, a.id), '[]'::json)::text AS approvals
-    FROM approvals AS a WHERE ${join(where, " AND ")}`);
+    SELECT coalesce(json_agg(a ORDER BY a.created_at ${direction}, a.id ${direction}), '[]'::json)::text AS approvals
+    FROM (SELECT * FROM approvals AS a WHERE ${join(where, " AND ")} ORDER BY a.created_at ${direction}, a.id ${direction} ${limit}) AS a`);
   return parseJson<JsonRow[]>(rows[0]?.approvals ?? "[]").map(approvalFromRow);
 }

@@ -12,7 +12,9 @@ export const listApprovalsRoute = defineRoute({
   path: "/api/v1/approvals",
   operationId: "listApprovals",
   summary: "List approvals",
-  description: "Approvals, filtered by `status` (e.g. `pending`: what waits for a person), `run_id` or `root_run_id` (a run and its child runs).",
+  description:
+    "Approvals, oldest first, filtered by `status` (e.g. `pending`: what waits for a person), `run_id` or `root_run_id` (a run and its child runs). " +
+    "At most `limit` per call (default and maximum 1000): when a page is full, pass its last `approval_id` as `after` for the next one.",
   tags: TAGS,
   query: listApprovalsQuerySchema,
   responses: { 200: { description: "The approvals", schema: z.array(approvalResourceSchema) } },

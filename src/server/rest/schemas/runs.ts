@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { approvalSchema, runDetailSchema } from "../../../shared/resources/run-detail";
 import { runPageSchema, runStatusSchema } from "../../../shared/resources/run-resource";
+import { APPROVALS_PAGE_MAX } from "../../services/runs/approvals";
 import { queryLimit } from "./common";
 import { named } from "./registry";
 
@@ -79,6 +80,8 @@ export const listApprovalsQuerySchema = z.object({
   status: approvalSchema.shape.status.optional().describe("Only approvals with this status"),
   run_id: z.string().min(1).max(64).optional().describe("Only approvals of this run"),
   root_run_id: z.string().min(1).max(64).optional().describe("Only approvals of this run tree (a run and its child runs)"),
+  limit: queryLimit(APPROVALS_PAGE_MAX, APPROVALS_PAGE_MAX),
+  after: z.string().min(1).max(64).optional().describe("The next page: only approvals after this approval id (the last one of the previous page)"),
 });
 
 export const decisionBodySchema = named(

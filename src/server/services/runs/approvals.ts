@@ -2,14 +2,28 @@ import type { Approval } from "../../../shared/resources/run-detail";
 import type { RunServiceContext } from "../context";
 import { engineCall } from "./engine-errors";
 
+/** The most approvals one REST or tRPC call returns: a page, not the whole history (`after` for the next). */
+export const APPROVALS_PAGE_MAX = 1000;
+
 export async function listApprovals(
   ctx: RunServiceContext,
-  filter: { run_id?: string | undefined; root_run_id?: string | undefined; status?: Approval["status"] | undefined },
+  filter: {
+    run_id?: string | undefined;
+    root_run_id?: string | undefined;
+    status?: Approval["status"] | undefined;
+    newest_first?: boolean | undefined;
+    after?: string | undefined;
+    limit?: number | undefined;
+  },
 ): Promise<Approval[]> {
   return ctx.engine.listApprovals({
     ...(filter.run_id ? { run_id: filter.run_id } : {}),
     ...(filter.root_run_id ? { root_run_id: filter.root_run_id } : {}),
     ...(filter.status ? { status: filter.status } : {}),
+    ...(filter.newest_first ? { newest_first: true } : {}),
+    ...(filter.after ? { after: filter.after } : {}),
+    // The network edges (REST, tRPC) always pass a limit; the local library and CLI may list all.
+    ...(filter.limit === undefined ? {} : { limit: Math.min(filter.limit, APPROVALS_PAGE_MAX) }),
   });
 }
 
