@@ -72,6 +72,9 @@ export const runDetailSchema = z.object({
 });
 export type RunDetail = z.infer<typeof runDetailSchema>;
 
+/** The most approvals one list call returns over REST or tRPC (a page; `after` continues). */
+export const APPROVALS_PAGE_MAX = 1000;
+
 export const approvalSchema = z.object({
   approval_id: z.string(),
   /** The run the human step belongs to (a child run for a step inside a subsegment or map). */

@@ -1,5 +1,5 @@
 /** The approvals inbox's tabs, order and refresh (pure). */
-import type { Approval } from "@/shared/resources/run-detail";
+import { APPROVALS_PAGE_MAX, type Approval } from "@/shared/resources/run-detail";
 
 export const INBOX_TABS = ["pending", "approved", "rejected", "expired"] as const;
 export type InboxTab = (typeof INBOX_TABS)[number];
@@ -14,8 +14,8 @@ export const INBOX_TAB_LABEL: Record<InboxTab, string> = {
 export const INBOX_REFRESH_MS = 4_000;
 /** Rows fetched at first, and added by "Show more": a decided tab is a history that only grows. */
 export const INBOX_PAGE = 100;
-/** The most the inbox shows (the server's page maximum). */
-export const INBOX_MAX = 1000;
+/** The most the inbox shows: the server's page maximum. */
+export const INBOX_MAX = APPROVALS_PAGE_MAX;
 
 export function parseInboxTab(value: string | null): InboxTab {
   return INBOX_TABS.find((tab) => tab === value) ?? "pending";

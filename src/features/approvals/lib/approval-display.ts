@@ -24,12 +24,17 @@ export function deciderLabel(decidedBy: string | null, people?: People): string 
   return decidedBy;
 }
 
+/** "by ada@example.com", or "through the approval link": the end of "Approved …". */
+export function decidedByPhrase(decidedBy: string | null, people?: People): string {
+  return decidedBy?.startsWith("link:") ? "through the approval link" : `by ${deciderLabel(decidedBy, people)}`;
+}
+
 export type OutcomeTone = "green" | "red" | "amber" | "slate";
 export type Outcome = { label: string; tone: OutcomeTone; sentence: string };
 
 /** The headline of a decided (or closed) approval, without the time. */
 export function outcomeOf(approval: Pick<Approval, "status" | "decision" | "edited" | "decided_by">, people?: People): Outcome {
-  const by = approval.decided_by?.startsWith("link:") ? "through the approval link" : `by ${deciderLabel(approval.decided_by, people)}`;
+  const by = decidedByPhrase(approval.decided_by, people);
   switch (approval.status) {
     case "approved":
       return { label: approval.edited ? "Approved with edits" : "Approved", tone: "green", sentence: `${approval.edited ? "Edited and approved" : "Approved"} ${by}` };

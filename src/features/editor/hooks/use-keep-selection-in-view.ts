@@ -9,6 +9,7 @@ import { useReactFlow, useStore } from "@xyflow/react";
 import { useEffect } from "react";
 import type { EditorNode } from "../lib/flow-convert";
 import { useEditorStore } from "../store";
+import { screenRectOf } from "./screen-rect";
 
 /** Room kept between the card and the canvas' edges, in screen pixels. */
 const MARGIN = 24;
@@ -28,11 +29,8 @@ export function KeepSelectionInView(): null {
     const timer = setTimeout(() => {
       const node = flow.getInternalNode(selected);
       if (!node || node.hidden) return;
-      const { x, y, zoom } = flow.getViewport();
-      const left = node.internals.positionAbsolute.x * zoom + x;
-      const top = node.internals.positionAbsolute.y * zoom + y;
-      const right = left + (node.measured.width ?? 0) * zoom;
-      const bottom = top + (node.measured.height ?? 0) * zoom;
+      const viewport = flow.getViewport();
+      const { left, top, right, bottom } = screenRectOf(node, viewport);
       // Only a card that is cut off moves (then with some room around it): one merely close to
       // an edge stays, so other placements (the approval dock's) are not nudged.
       let dx = 0;
@@ -41,7 +39,7 @@ export function KeepSelectionInView(): null {
       let dy = 0;
       if (bottom > height) dy = height - MARGIN - bottom;
       if (top + dy < 0) dy = MARGIN - top;
-      if (dx !== 0 || dy !== 0) void flow.setViewport({ x: x + dx, y: y + dy, zoom }, { duration: GLIDE_MS });
+      if (dx !== 0 || dy !== 0) void flow.setViewport({ ...viewport, x: viewport.x + dx, y: viewport.y + dy }, { duration: GLIDE_MS });
     }, SETTLE_MS);
     return () => clearTimeout(timer);
   }, [flow, selected, width, height]);

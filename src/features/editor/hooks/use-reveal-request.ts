@@ -15,6 +15,7 @@ import { useNodesInitialized, useReactFlow, useStore, type InternalNode, type Re
 import { useEffect, useRef } from "react";
 import type { EditorNode } from "../lib/flow-convert";
 import { useEditorStore } from "../store";
+import { screenRectOf } from "./screen-rect";
 import { FIT_VIEW_OPTIONS } from "./use-viewport-actions";
 
 /** Room kept between the card and the panel or the canvas' edge, in screen pixels. */
@@ -100,11 +101,9 @@ function revealBeside(
   canvas: { width: number; height: number },
   panel: { width: number; height: number },
 ): Viewport | null {
-  const { x, y, zoom } = flow.getViewport();
-  const left = node.internals.positionAbsolute.x * zoom + x;
-  const top = node.internals.positionAbsolute.y * zoom + y;
-  const right = left + (node.measured.width ?? 0) * zoom;
-  const bottom = top + (node.measured.height ?? 0) * zoom;
+  const viewport = flow.getViewport();
+  const { x, y, zoom } = viewport;
+  const { left, top, right, bottom } = screenRectOf(node, viewport);
   let dy = 0;
   if (bottom > canvas.height - MARGIN) dy = canvas.height - MARGIN - bottom;
   if (top + dy < MARGIN) dy = MARGIN - top;

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { approvalSchema } from "../../../shared/resources/run-detail";
+import { APPROVALS_PAGE_MAX, approvalSchema } from "../../../shared/resources/run-detail";
 import { createLinkForApproval } from "../../approvals/link-service";
-import { APPROVALS_PAGE_MAX, decideApproval, listApprovals } from "../../services/runs/approvals";
+import { decideApproval, listApprovals } from "../../services/runs/approvals";
 import { procedure, router } from "../trpc";
 
 const approvalStatus = approvalSchema.shape.status;

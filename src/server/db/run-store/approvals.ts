@@ -50,15 +50,12 @@ export async function listApprovals(prisma: PrismaClient, filter: ApprovalFilter
   if (filter.run_id !== undefined) where.push(sql`a.run_id = ${filter.run_id}`);
   if (filter.root_run_id !== undefined) where.push(sql`a.root_run_id = ${filter.root_run_id}`);
   if (filter.status !== undefined) where.push(sql`a.status = ${filter.status}`);
-  if (filter.after !== undefined) {
-    const anchor = sql`(SELECT p.created_at, p.id FROM approvals AS p WHERE p.id = ${filter.after})`;
-    where.push(
-      filter.newest_first
-        ? sql`((a.created_at, a.id) < ${anchor} OR NOT EXISTS (SELECT 1 FROM approvals AS p WHERE p.id = ${filter.after}))`
-        : sql`((a.created_at, a.id) > ${anchor} OR NOT EXISTS (SELECT 1 FROM approvals AS p WHERE p.id = ${filter.after}))`,
-    );
-  }
   const direction = filter.newest_first ? sql`DESC` : sql`ASC`;
+  if (filter.after !== undefined) {
+    const beyond = filter.newest_first ? sql`<` : sql`>`;
+    where.push(sql`(NOT EXISTS (SELECT 1 FROM approvals AS p WHERE p.id = ${filter.after})
+      OR (a.created_at, a.id) ${beyond} (SELECT p.created_at, p.id FROM approvals AS p WHERE p.id = ${filter.after}))`);
+  }
   const limit = filter.limit === undefined ? sql`` : sql`LIMIT ${filter.limit}`;
   const rows = await prisma.$queryRaw<{ approvals: string }[]>(sql`
     SELECT coalesce(json_agg(a ORDER BY a.created_at ${direction}, a.id ${direction}), '[]'::json)::text AS approvals

@@ -1,9 +1,8 @@
 // REST shapes of runs and approvals (issue 6). The resources themselves are the shared ones the
 // engine builds (src/shared/resources): the REST API, tRPC and the CLI return the same JSON.
 import { z } from "zod";
-import { approvalSchema, runDetailSchema } from "../../../shared/resources/run-detail";
+import { APPROVALS_PAGE_MAX, approvalSchema, runDetailSchema } from "../../../shared/resources/run-detail";
 import { runPageSchema, runStatusSchema } from "../../../shared/resources/run-resource";
-import { APPROVALS_PAGE_MAX } from "../../services/runs/approvals";
 import { queryLimit } from "./common";
 import { named } from "./registry";
 

@@ -1,9 +1,7 @@
-import type { Approval } from "../../../shared/resources/run-detail";
+import { APPROVALS_PAGE_MAX, type Approval } from "../../../shared/resources/run-detail";
 import type { RunServiceContext } from "../context";
 import { engineCall } from "./engine-errors";
 
-/** The most approvals one REST or tRPC call returns: a page, not the whole history (`after` for the next). */
-export const APPROVALS_PAGE_MAX = 1000;
 
 export async function listApprovals(
   ctx: RunServiceContext,

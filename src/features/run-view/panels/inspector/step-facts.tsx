@@ -3,7 +3,7 @@
 import { Fact, FactList } from "@/features/editor/components/inspector/inspector-parts";
 import { formatAbsoluteTime, formatDuration } from "@/components/ui/format-time";
 import type { StepLiveState } from "../../lib/run-live-state";
-import { deciderLabel, type People } from "@/features/approvals/lib/approval-display";
+import { decidedByPhrase, type People } from "@/features/approvals/lib/approval-display";
 import { usePeople } from "@/features/approvals/lib/people-context";
 import { formatCost } from "../timeline/event-summary";
 import { timeOfDay } from "./time-format";
@@ -73,7 +73,7 @@ function retryCountdown(ms: number): string {
 }
 
 function approvalState(approval: NonNullable<StepLiveState["approval"]>, people: People): string {
-  const by = approval.decided_by?.startsWith("link:") ? "through the approval link" : `by ${deciderLabel(approval.decided_by, people)}`;
+  const by = decidedByPhrase(approval.decided_by, people);
   switch (approval.status) {
     case "pending":
       return "waiting for a decision";

@@ -2,7 +2,7 @@
  * How one run event reads in the timeline and the step inspector: a one-line summary, a tone
  * for its chip, and its time relative to the start of the run. Pure.
  */
-import { deciderLabel, type People } from "@/features/approvals/lib/approval-display";
+import { decidedByPhrase, type People } from "@/features/approvals/lib/approval-display";
 import { formatDuration } from "@/components/ui/format-time";
 import type { RunEvent, RunEventType } from "@/shared/events/schema";
 
@@ -111,11 +111,11 @@ export function summarizeEvent(event: RunEvent, people?: People): string {
       if (p.status === "expired" || p.decided_by === "system:timeout") {
         return p.decision ? `timed out, ${p.decision} by default` : "timed out without a decision";
       }
-      const who = p.decided_by.startsWith("link:") ? "through the approval link" : deciderLabel(p.decided_by, people);
+      const by = decidedByPhrase(p.decided_by, people);
       const verb = p.decision === "rejected" ? "rejected" : "approved";
       const edited = p.edited && verb === "approved" ? " (edited)" : "";
       const comment = p.comment?.trim() ? `: “${oneLine(p.comment.trim())}”` : "";
-      return `${verb} ${who.startsWith("through") ? who : `by ${who}`}${edited}${comment}`;
+      return `${verb} ${by}${edited}${comment}`;
     }
     case "critic_loop.iteration": {
       const p = event.payload;
